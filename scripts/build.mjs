@@ -1,0 +1,50 @@
+// Builds the program into dist/: one esbuild bundle (plus lazily loaded chunks) so that start-up
+// imports a few files instead of Ink's hundreds of small modules. Run by `npm install` (prepare).
+import { chmodSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const stubs = join(root, "scripts", "stubs");
+rmSync(join(root, "dist"), { recursive: true, force: true });
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { lectern: "src/cli.tsx" },
+  outdir: "dist",
+  chunkNames: "chunks/[name]-[hash]",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  minify: true,
+  legalComments: "linked",
+  logLevel: "warning",
+  define: { "process.env.NODE_ENV": '"production"' },
+  plugins: [
+    {
+      name: "lectern-stubs",
+      setup(b) {
+        // Ink's React devtools bridge is only for DEV=true debugging; leave it out of the bundle.
+        b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
+          args.importer.includes(`${join("node_modules", "ink")}`)
+            ? { path: join(stubs, "empty.js") }
+            : undefined,
+        );
+        // Ink draws nothing until exit when it believes it runs in CI (CI=true); a full-screen
+        // reader attached to a terminal must behave the same everywhere, so it is never "in CI".
+        b.onResolve({ filter: /^is-in-ci$/ }, () => ({ path: join(stubs, "false.js") }));
+      },
+    },
+  ],
+  banner: {
+    js: [
+      "#!/usr/bin/env node",
+      'import { createRequire as __lecternRequire } from "node:module";',
+      "const require = __lecternRequire(import.meta.url);",
+    ].join("\n"),
+  },
+});
+chmodSync(join(root, "dist", "lectern.js"), 0o755);

@@ -1,0 +1,2 @@
+// Build stub: stands in for a module the bundle leaves out (see scripts/build.mjs).
+export {};

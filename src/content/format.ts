@@ -1,0 +1,53 @@
+// Wording shared by print mode and the reader: dates as the seed prints them, the discussion
+// heading, the name shown for a comment without an author.
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * "2012-02-24T18:45" → "February 24, 2012 at 6:45 pm". The time is shown as written: a local
+ * time is never converted to another zone; a written zone is shown after it ("UTC", "UTC+02:00").
+ */
+export function formatDate(iso: string): string {
+  const m = ISO.exec(iso);
+  if (!m) return iso;
+  const [, year, month, day, hour, minute, zone] = m;
+  const date = `${MONTHS[Number(month) - 1]} ${Number(day)}, ${year}`;
+  if (hour === undefined || minute === undefined) return date;
+  const h = Number(hour);
+  const clock = `${h % 12 === 0 ? 12 : h % 12}:${minute} ${h < 12 ? "am" : "pm"}`;
+  const suffix =
+    zone === undefined
+      ? ""
+      : zone === "Z"
+        ? " UTC"
+        : ` UTC${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`;
+  return `${date} at ${clock}${suffix}`;
+}
+
+/** "2 thoughts on “Title”", "1 thought on “Title”", "No thoughts yet on “Title”". */
+export function discussionHeading(count: number, title: string): string {
+  if (count === 0) return `No thoughts yet on “${title}”`;
+  return `${count.toLocaleString("en-US")} ${count === 1 ? "thought" : "thoughts"} on “${title}”`;
+}
+
+export const ANONYMOUS = "Anonymous";
+
+export function commentAuthor(author: string | undefined): string {
+  return author ?? ANONYMOUS;
+}

@@ -1,0 +1,213 @@
+// Article × width → lines. The article is first cut into blocks (title, byline, headings,
+// paragraphs, bio, note: cheap, no measuring), then blocks are wrapped into lines on demand, so
+// the first screen of a 10 MB article is ready before the rest is measured. One layout per
+// (article, width) is cached; the reader extends it as it scrolls and in idle chunks.
+import { discussionHeading, formatDate } from "../content/format.js";
+import type { Article } from "../content/schema.js";
+import type { Line, LineKind } from "./lines.js";
+import { wrapText } from "./wrap.js";
+
+export type Block = {
+  kind: LineKind;
+  text: string;
+  /** Index of the section this block belongs to, -1 before the first and for the end matter. */
+  section: number;
+  /** Blank lines to put before the block (0 at the very top). */
+  gap: number;
+};
+
+export type Outline = {
+  blocks: Block[];
+  /** Per section: its heading (or a stand-in such as "Section 2") and its first block. */
+  sections: { title: string; block: number }[];
+  /** Total characters of all blocks, to estimate progress while laying out. */
+  chars: number;
+};
+
+const outlines = new WeakMap<Article, Outline>();
+
+/** The article cut into blocks, computed once per article. */
+export function outline(article: Article): Outline {
+  const cached = outlines.get(article);
+  if (cached) return cached;
+  const blocks: Block[] = [];
+  const sections: Outline["sections"] = [];
+  const add = (kind: LineKind, text: string, section: number, gap: number) =>
+    blocks.push({ kind, text, section, gap: blocks.length === 0 ? 0 : gap });
+
+  add("title", article.title, -1, 0);
+  const byline = [
+    article.author ? `By ${article.author.name}` : "",
+    article.published ? formatDate(article.published) : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  if (byline) add("byline", byline, -1, 1);
+  if (article.source) add("source", article.source.name, -1, byline ? 0 : 1);
+
+  article.sections.forEach((section, s) => {
+    const title =
+      section.heading ?? (article.sections.length === 1 ? "Article" : `Section ${s + 1}`);
+    sections.push({ title, block: blocks.length });
+    if (section.heading !== undefined) add("heading", section.heading, s, 2);
+    section.paragraphs.forEach((p, i) => {
+      add("text", p, s, i === 0 && section.heading !== undefined ? 1 : i === 0 ? 2 : 1);
+    });
+  });
+
+  const bio = article.author?.bio;
+  const note = article.source?.note;
+  if (bio !== undefined || note !== undefined) add("rule", "", -1, 1);
+  if (bio !== undefined) add("aside", bio, -1, 1);
+  if (note !== undefined) {
+    const url = article.source?.url;
+    add("aside", url ? `${note} ${url}` : note, -1, 1);
+  }
+  const count = article.comments?.length ?? 0;
+  add("discussion", discussionHeading(count, article.title), -1, 2);
+
+  let chars = 0;
+  for (const b of blocks) chars += b.text.length + 1;
+  const result = { blocks, sections, chars };
+  outlines.set(article, result);
+  return result;
+}
+
+/** How long a run of laying out may take before giving the event loop back, in characters. */
+export const CHUNK_CHARS = 200_000;
+
+export class ArticleLayout {
+  readonly width: number;
+  readonly outline: Outline;
+  readonly lines: Line[] = [];
+  /** Per laid-out line: the block it came from. */
+  readonly lineBlock: number[] = [];
+  /** Per block: its first line (gap lines excluded), -1 until laid out. */
+  readonly blockStart: Int32Array;
+  private nextBlock = 0;
+  private charsDone = 0;
+
+  constructor(article: Article, width: number) {
+    this.width = Math.max(1, Math.floor(width));
+    this.outline = outline(article);
+    this.blockStart = new Int32Array(this.outline.blocks.length).fill(-1);
+  }
+
+  get done(): boolean {
+    return this.nextBlock >= this.outline.blocks.length;
+  }
+
+  /** Lines so far if done, else an estimate from the share of characters laid out. */
+  get total(): number {
+    if (this.done) return this.lines.length;
+    if (this.charsDone === 0) return Math.max(this.lines.length, 1);
+    return Math.max(
+      this.lines.length,
+      Math.round((this.lines.length * this.outline.chars) / this.charsDone),
+    );
+  }
+
+  private layOne(): void {
+    const b = this.nextBlock++;
+    const block = this.outline.blocks[b] as Block;
+    for (let i = 0; i < block.gap; i++) {
+      this.lines.push({ text: "", kind: "blank" });
+      this.lineBlock.push(b);
+    }
+    this.blockStart[b] = this.lines.length;
+    const wrapped =
+      block.kind === "rule"
+        ? ["─".repeat(Math.min(this.width, 24))]
+        : wrapText(block.text, this.width);
+    for (const text of wrapped) {
+      this.lines.push({ text, kind: block.kind });
+      this.lineBlock.push(b);
+    }
+    this.charsDone += block.text.length + 1;
+  }
+
+  /** Lay out until at least `count` lines exist (or the article ends). */
+  ensureLines(count: number): void {
+    while (this.lines.length < count && !this.done) this.layOne();
+  }
+
+  /** Lay out up to and including block `b`; returns its first line. */
+  ensureBlock(b: number): number {
+    while (!this.done && this.nextBlock <= b) this.layOne();
+    return this.blockStart[b] ?? 0;
+  }
+
+  /** Lay out about `chars` more characters; returns true when the whole article is done. */
+  step(chars = CHUNK_CHARS): boolean {
+    const target = this.charsDone + chars;
+    while (!this.done && this.charsDone < target) this.layOne();
+    return this.done;
+  }
+
+  finish(): void {
+    while (!this.done) this.layOne();
+  }
+
+  /** The section a line belongs to (the last section started at or before it), or -1. */
+  sectionAt(line: number): number {
+    const b = this.lineBlock[Math.min(line, this.lineBlock.length - 1)];
+    if (b === undefined) return -1;
+    const block = this.outline.blocks[b] as Block;
+    if (block.section >= 0) return block.section;
+    // End matter belongs to no section; before the first section there is none either.
+    return -1;
+  }
+
+  /** First line of section s (its heading, or its first paragraph). */
+  sectionLine(s: number): number {
+    const section = this.outline.sections[s];
+    return section ? this.ensureBlock(section.block) : 0;
+  }
+
+  /** Where a line sits, in a form that survives a change of width: block and share of it. */
+  anchorOf(line: number): { block: number; fraction: number } {
+    const b = this.lineBlock[line] ?? 0;
+    const start = this.blockStart[b] as number;
+    if (line < start) return { block: b, fraction: (line - start) / 1000 }; // in the gap above
+    let end = start;
+    while (this.lineBlock[end] === b) end++;
+    return { block: b, fraction: end > start ? (line - start) / (end - start) : 0 };
+  }
+
+  /** The line of an anchor taken from another width's layout. */
+  lineOf(anchor: { block: number; fraction: number }): number {
+    const start = this.ensureBlock(anchor.block);
+    if (anchor.fraction < 0) return Math.max(0, start + Math.round(anchor.fraction * 1000));
+    let end = start;
+    while (this.lineBlock[end] === anchor.block) end++;
+    return (
+      start + Math.min(Math.floor(anchor.fraction * (end - start)), Math.max(0, end - start - 1))
+    );
+  }
+}
+
+const layouts = new WeakMap<Article, Map<number, ArticleLayout>>();
+
+/** The cached layout of an article at a width (the last few widths are kept). */
+export function getLayout(article: Article, width: number): ArticleLayout {
+  let byWidth = layouts.get(article);
+  if (!byWidth) {
+    byWidth = new Map();
+    layouts.set(article, byWidth);
+  }
+  const w = Math.max(1, Math.floor(width));
+  let layout = byWidth.get(w);
+  if (!layout) {
+    layout = new ArticleLayout(article, w);
+    byWidth.set(w, layout);
+    if (byWidth.size > 4) {
+      const oldest = byWidth.keys().next().value as number;
+      byWidth.delete(oldest);
+    }
+  } else {
+    // Refresh recency.
+    byWidth.delete(w);
+    byWidth.set(w, layout);
+  }
+  return layout;
+}

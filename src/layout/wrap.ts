@@ -1,0 +1,117 @@
+// Word wrapping by display width: wide (CJK, emoji) characters count as two columns, zero-width
+// and combining ones as none. Breaks at spaces; a word longer than the column is broken between
+// graphemes, so no line is ever wider than the column.
+import stringWidth from "string-width";
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a printable-ASCII test
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/** Display width of a string in terminal columns. */
+export function textWidth(text: string): number {
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+}
+
+/**
+ * Break a word wider than `width` into pieces no wider than `width`. A single grapheme wider
+ * than the whole column (a wide character in a one-column view) is shown as "?".
+ */
+function breakWord(word: string, width: number, ascii: boolean): string[] {
+  const pieces: string[] = [];
+  if (ascii) {
+    for (let i = 0; i < word.length; i += width) pieces.push(word.slice(i, i + width));
+    return pieces;
+  }
+  let piece = "";
+  let pieceWidth = 0;
+  for (const { segment } of graphemes.segment(word)) {
+    let g = segment;
+    let w = stringWidth(g);
+    if (w > width) {
+      g = "?";
+      w = 1;
+    }
+    if (pieceWidth + w > width) {
+      pieces.push(piece);
+      piece = "";
+      pieceWidth = 0;
+    }
+    piece += g;
+    pieceWidth += w;
+  }
+  if (piece !== "" || pieces.length === 0) pieces.push(piece);
+  return pieces;
+}
+
+/**
+ * Wrap `text` to lines of at most `width` columns. "\n" is a hard line break (an empty line is
+ * kept). Runs of spaces inside a line are kept; spaces at a break are dropped.
+ */
+export function wrapText(text: string, width: number): string[] {
+  const columns = Math.max(1, Math.floor(width));
+  const out: string[] = [];
+  for (const hardLine of text.split("\n")) wrapLine(hardLine, columns, out);
+  return out;
+}
+
+function wrapLine(text: string, width: number, out: string[]): void {
+  const ascii = PRINTABLE_ASCII.test(text);
+  if (ascii && text.length <= width) {
+    out.push(text);
+    return;
+  }
+  const measure = ascii ? (s: string) => s.length : stringWidth;
+  const words = text.split(" ");
+  let line = "";
+  let lineWidth = 0;
+  let first = true; // nothing has been placed yet: leading spaces are indentation
+  let spaces = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (i > 0) spaces++;
+    const word = words[i] as string;
+    if (word === "") continue;
+    const w = measure(word);
+    if (line !== "" && lineWidth + spaces + w <= width) {
+      line += " ".repeat(spaces) + word;
+      lineWidth += spaces + w;
+    } else {
+      if (line !== "") out.push(line);
+      const indent = first && spaces + w <= width ? spaces : 0;
+      if (indent + w <= width) {
+        line = " ".repeat(indent) + word;
+        lineWidth = indent + w;
+      } else {
+        const pieces = breakWord(word, width, ascii);
+        for (let k = 0; k < pieces.length - 1; k++) out.push(pieces[k] as string);
+        line = pieces[pieces.length - 1] as string;
+        lineWidth = measure(line);
+      }
+    }
+    first = false;
+    spaces = 0;
+  }
+  if (line !== "" || first) out.push(line);
+}
+
+/** Cut `text` to at most `width` columns, ending in "…" when something was cut. */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return "";
+  if (textWidth(text) <= width) return text;
+  let out = "";
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/** `text` cut or padded with spaces to exactly `width` columns. */
+export function fit(text: string, width: number): string {
+  if (width <= 0) return "";
+  const cut = truncate(text, width);
+  const w = textWidth(cut);
+  return w < width ? cut + " ".repeat(width - w) : cut;
+}

@@ -1,0 +1,168 @@
+// The one table of key bindings: command → keys, per context. The reducer's input mapping, the
+// help overlay and the README's key list are all generated from it.
+import type { Key } from "ink";
+
+export type Command =
+  | "lineDown"
+  | "lineUp"
+  | "pageDown"
+  | "pageUp"
+  | "halfDown"
+  | "halfUp"
+  | "top"
+  | "bottom"
+  | "nextSection"
+  | "prevSection"
+  | "toc"
+  | "togglePane"
+  | "switchFocus"
+  | "toggleThread"
+  | "collapseOrParent"
+  | "expand"
+  | "collapseAll"
+  | "expandAll"
+  | "help"
+  | "back"
+  | "quit"
+  | "forceQuit";
+
+/** Where a binding applies: everywhere, reading the article, or in the focused comments pane. */
+export type Context = "global" | "article" | "pane";
+
+export type Binding = {
+  command: Command;
+  context: Context;
+  keys: string[];
+  /** What the help overlay says it does. */
+  help: string;
+};
+
+// Key names: "down", "up", "left", "right", "pageDown", "pageUp", "home", "end", "tab",
+// "enter", "escape", "space", "ctrl+c", or the character itself ("j", "G", "?").
+export const BINDINGS: Binding[] = [
+  { command: "lineDown", context: "article", keys: ["down", "j"], help: "down one line" },
+  { command: "lineUp", context: "article", keys: ["up", "k"], help: "up one line" },
+  {
+    command: "pageDown",
+    context: "article",
+    keys: ["pageDown", "space", "f"],
+    help: "down a page",
+  },
+  { command: "pageUp", context: "article", keys: ["pageUp", "b"], help: "up a page" },
+  { command: "halfDown", context: "article", keys: ["d"], help: "down half a page" },
+  { command: "halfUp", context: "article", keys: ["u"], help: "up half a page" },
+  { command: "top", context: "article", keys: ["home", "g"], help: "top of the article" },
+  { command: "bottom", context: "article", keys: ["end", "G"], help: "end of the article" },
+  {
+    command: "nextSection",
+    context: "article",
+    keys: ["right", "l"],
+    help: "next section (heading to the top)",
+  },
+  {
+    command: "prevSection",
+    context: "article",
+    keys: ["left", "h"],
+    help: "previous section (or this one's heading)",
+  },
+  { command: "lineDown", context: "pane", keys: ["down", "j"], help: "next comment" },
+  { command: "lineUp", context: "pane", keys: ["up", "k"], help: "previous comment" },
+  {
+    command: "pageDown",
+    context: "pane",
+    keys: ["pageDown", "f"],
+    help: "down a page of comments",
+  },
+  { command: "pageUp", context: "pane", keys: ["pageUp", "b"], help: "up a page of comments" },
+  { command: "top", context: "pane", keys: ["home", "g"], help: "first comment" },
+  { command: "bottom", context: "pane", keys: ["end", "G"], help: "last comment" },
+  {
+    command: "toggleThread",
+    context: "pane",
+    keys: ["enter", "space"],
+    help: "collapse or expand the thread",
+  },
+  {
+    command: "collapseOrParent",
+    context: "pane",
+    keys: ["left", "h"],
+    help: "collapse the thread, or go to its parent",
+  },
+  { command: "expand", context: "pane", keys: ["right", "l"], help: "expand the thread" },
+  { command: "collapseAll", context: "pane", keys: ["C"], help: "collapse every thread" },
+  { command: "expandAll", context: "pane", keys: ["E"], help: "expand every thread" },
+  { command: "toc", context: "global", keys: ["t"], help: "table of contents" },
+  { command: "togglePane", context: "global", keys: ["c"], help: "open or collapse the comments" },
+  {
+    command: "switchFocus",
+    context: "global",
+    keys: ["tab"],
+    help: "move focus between article and comments",
+  },
+  { command: "help", context: "global", keys: ["?"], help: "this help" },
+  { command: "back", context: "global", keys: ["escape"], help: "close an overlay" },
+  {
+    command: "quit",
+    context: "global",
+    keys: ["q"],
+    help: "quit (closes an overlay first; back to the list)",
+  },
+  { command: "forceQuit", context: "global", keys: ["ctrl+c"], help: "quit at once" },
+];
+
+const lookup = new Map<string, Command>();
+for (const b of BINDINGS) for (const k of b.keys) lookup.set(`${b.context}:${k}`, b.command);
+
+/** The command a key means in a context (the context's own binding first, then global). */
+export function commandFor(key: string, context: "article" | "pane"): Command | undefined {
+  return lookup.get(`${context}:${key}`) ?? lookup.get(`global:${key}`);
+}
+
+/** Ink's (input, key) → one key name of the table, or undefined for keys the table lacks. */
+export function keyName(input: string, key: Key): string | undefined {
+  if (key.ctrl && input === "c") return "ctrl+c";
+  if (key.downArrow) return "down";
+  if (key.upArrow) return "up";
+  if (key.leftArrow) return "left";
+  if (key.rightArrow) return "right";
+  if (key.pageDown) return "pageDown";
+  if (key.pageUp) return "pageUp";
+  if (key.home) return "home";
+  if (key.end) return "end";
+  if (key.tab) return "tab";
+  if (key.return) return "enter";
+  if (key.escape) return "escape";
+  if (input === " ") return "space";
+  if (key.ctrl || key.meta) return undefined;
+  return input.length === 1 ? input : undefined;
+}
+
+const LABELS: Record<string, string> = {
+  down: "↓",
+  up: "↑",
+  left: "←",
+  right: "→",
+  pageDown: "PgDn",
+  pageUp: "PgUp",
+  home: "Home",
+  end: "End",
+  tab: "Tab",
+  enter: "Enter",
+  escape: "Esc",
+  space: "Space",
+  "ctrl+c": "Ctrl+C",
+};
+
+/** How a key is written for people: "↓", "PgDn", "j". */
+export function keyLabel(key: string): string {
+  return LABELS[key] ?? key;
+}
+
+/** The table as help rows: keys, what they do, grouped by context. */
+export function helpRows(): { context: Context; keys: string; help: string }[] {
+  return BINDINGS.map((b) => ({
+    context: b.context,
+    keys: b.keys.map(keyLabel).join(" / "),
+    help: b.help,
+  }));
+}

@@ -1,0 +1,184 @@
+// State → the rows on screen, as styled segments, each row exactly as wide as the terminal.
+// Pure: only the visible window of the article and of the comments is touched, so the cost of a
+// frame does not grow with the article. The Ink components draw these rows and nothing else.
+import { discussionHeading } from "../content/format.js";
+import type { Article } from "../content/schema.js";
+import { getLayout } from "../layout/article.js";
+import { type Line, STYLES, type Style } from "../layout/lines.js";
+import { fit, textWidth, truncate } from "../layout/wrap.js";
+import { type Context, helpRows } from "../state/keymap.js";
+import { geometryOf, paneOf, type ReaderState } from "../state/reducer.js";
+
+export type Segment = { text: string; style?: Style & { inverse?: boolean } };
+export type Row = Segment[];
+
+const CONTEXT_TITLES: Record<Context, string> = {
+  article: "Reading",
+  pane: "In the comments pane (Tab to focus it)",
+  global: "Everywhere",
+};
+
+/** The help overlay's text, built from the key table. */
+export function helpLines(): Line[] {
+  const rows = helpRows();
+  const keyWidth = Math.max(...rows.map((r) => textWidth(r.keys)));
+  const lines: Line[] = [{ text: "Keys", kind: "title" }];
+  for (const context of ["article", "pane", "global"] as Context[]) {
+    lines.push({ text: "", kind: "blank" }, { text: CONTEXT_TITLES[context], kind: "heading" });
+    for (const r of rows.filter((row) => row.context === context)) {
+      lines.push({ text: `${r.keys.padEnd(keyWidth)}  ${r.help}`, kind: "text" });
+    }
+  }
+  lines.push({ text: "", kind: "blank" }, { text: "Esc or ? closes this help.", kind: "aside" });
+  return lines;
+}
+
+function lineSegments(line: Line | undefined, left: number, width: number, area: number): Row {
+  const text = line ? truncate(line.text, width) : "";
+  const right = Math.max(0, area - left - textWidth(text));
+  const row: Row = [];
+  if (left > 0) row.push({ text: " ".repeat(left) });
+  if (text !== "") row.push({ text, style: line ? STYLES[line.kind] : undefined });
+  if (right > 0) row.push({ text: " ".repeat(right) });
+  return row;
+}
+
+function percent(state: ReaderState, article: Article): string {
+  const g = geometryOf(state);
+  const layout = getLayout(article, g.articleWidth);
+  const total = layout.total;
+  if (layout.done && total <= g.articleRows) return "All";
+  if (state.top === 0) return "Top";
+  const shown = Math.min(100, Math.round(((state.top + g.articleRows) / Math.max(1, total)) * 100));
+  return layout.done ? `${shown}%` : `~${shown}%`;
+}
+
+function statusRow(article: Article, state: ReaderState): Row {
+  const g = geometryOf(state);
+  const layout = getLayout(article, g.articleWidth);
+  const s = layout.sectionAt(state.top);
+  const section =
+    state.overlay === "help"
+      ? "Help"
+      : state.overlay === "toc"
+        ? "Contents"
+        : s >= 0
+          ? (layout.outline.sections[s]?.title ?? "")
+          : state.top === 0
+            ? article.title
+            : "";
+  const hasComments = (article.comments?.length ?? 0) > 0;
+  const hints =
+    state.overlay !== "none"
+      ? "Esc close"
+      : state.focus === "pane"
+        ? "Enter fold · Tab article · ? help · q quit"
+        : `${hasComments ? (state.paneOpen ? "c close comments" : "c comments") : "t contents"} · ? help · q quit`;
+  const right = ` ${percent(state, article)} · ${hints} `;
+  const rightFit = truncate(right, g.cols);
+  const leftWidth = g.cols - textWidth(rightFit);
+  const left = leftWidth > 2 ? fit(` ${section}`, leftWidth) : " ".repeat(Math.max(0, leftWidth));
+  return [
+    { text: left, style: { inverse: true, bold: true } },
+    { text: rightFit, style: { inverse: true } },
+  ];
+}
+
+function paneHeader(article: Article, state: ReaderState, width: number): Row {
+  const count = article.comments?.length ?? 0;
+  const heading = discussionHeading(count, article.title);
+  const focused = state.focus === "pane";
+  if (state.paneOpen && count > 0) {
+    const pane = paneOf(article, state);
+    const i = pane.list.indexOf(state.selected) + 1;
+    const where = ` ${i}/${pane.list.length} `;
+    const label = fit(`${focused ? "▶ " : "▾ "}${heading}`, Math.max(0, width - textWidth(where)));
+    return [
+      {
+        text: label,
+        style: focused
+          ? { bold: true, color: "magenta", inverse: true }
+          : { bold: true, dimColor: true },
+      },
+      { text: truncate(where, width - textWidth(label)), style: { dimColor: true } },
+    ];
+  }
+  if (state.paneOpen)
+    return [{ text: fit(`▾ ${heading}`, width), style: { bold: true, dimColor: true } }];
+  const suffix = " — c to open";
+  const label = truncate(`▸ ${heading}`, Math.max(1, width - textWidth(suffix)));
+  return [
+    { text: label, style: { bold: true, color: "magenta" } },
+    { text: fit(suffix, width - textWidth(label)), style: { dimColor: true } },
+  ];
+}
+
+/** The pane's body rows: comment lines with a bar beside the selected comment. */
+function paneRows(article: Article, state: ReaderState, width: number, rows: number): Row[] {
+  const pane = paneOf(article, state);
+  const out: Row[] = [];
+  const focused = state.focus === "pane";
+  for (const { line, pos } of pane.window(state.paneScroll, rows)) {
+    const selected = pos === state.selected;
+    const bar: Segment = selected
+      ? { text: "▌", style: focused ? { color: "cyan", bold: true } : { dimColor: true } }
+      : { text: " " };
+    const style =
+      selected && line.kind === "meta" && focused
+        ? { ...STYLES.meta, inverse: true }
+        : STYLES[line.kind];
+    const text = truncate(line.text, width);
+    out.push([bar, { text, style }, { text: " ".repeat(Math.max(0, width - textWidth(text))) }]);
+  }
+  while (out.length < rows) out.push([{ text: " ".repeat(width + 1) }]);
+  return out;
+}
+
+function tooSmallRows(state: ReaderState, rows: number): Row[] {
+  const message = state.cols >= 8 ? "terminal too small" : "small";
+  const out: Row[] = [];
+  for (let r = 0; r < rows; r++) {
+    out.push([{ text: fit(r === 0 ? message : "", state.cols), style: { dimColor: true } }]);
+  }
+  return out;
+}
+
+/**
+ * Every row of the frame. When the contents overlay is open its rows are left out (`covered`):
+ * the component draws the select list there.
+ */
+export function composeFrame(article: Article, state: ReaderState): Row[] {
+  const g = geometryOf(state);
+  if (g.tooSmall) return tooSmallRows(state, g.frameRows);
+  const layout = getLayout(article, g.articleWidth);
+  layout.ensureLines(state.top + g.articleRows);
+  const rows: Row[] = [];
+  const help = state.overlay === "help" ? helpLines() : undefined;
+  const helpTop = help ? Math.min(state.helpTop, Math.max(0, help.length - g.articleRows)) : 0;
+  const side = g.pane === "side";
+  const sidePane = side ? paneRows(article, state, g.paneWidth, g.paneRows) : [];
+  const contentRows = g.frameRows - 1;
+  const articleRows = side ? contentRows : g.articleRows;
+  for (let r = 0; r < articleRows; r++) {
+    const line = help ? help[helpTop + r] : layout.lines[state.top + r];
+    const row = lineSegments(line, g.articleLeft, g.articleWidth, g.articleArea);
+    if (side) {
+      row.push({
+        text: "│ ",
+        style: {
+          dimColor: state.focus !== "pane",
+          color: state.focus === "pane" ? "magenta" : undefined,
+        },
+      });
+      if (r === 0) row.push(...paneHeader(article, state, g.paneWidth + 1));
+      else row.push(...(sidePane[r - 1] ?? [{ text: " ".repeat(g.paneWidth + 1) }]));
+    }
+    rows.push(row);
+  }
+  if (!side) {
+    rows.push(paneHeader(article, state, g.cols));
+    if (g.pane === "bottom") rows.push(...paneRows(article, state, g.paneWidth, g.paneRows));
+  }
+  rows.push(statusRow(article, state));
+  return rows;
+}
