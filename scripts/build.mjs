@@ -1,6 +1,6 @@
 // Builds the program into dist/: one esbuild bundle (plus lazily loaded chunks) so that start-up
 // imports a few files instead of Ink's hundreds of small modules. Run by `npm install` (prepare).
-import { chmodSync, rmSync } from "node:fs";
+import { chmodSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -36,6 +36,21 @@ await build({
         // Ink draws nothing until exit when it believes it runs in CI (CI=true); a full-screen
         // reader attached to a terminal must behave the same everywhere, so it is never "in CI".
         b.onResolve({ filter: /^is-in-ci$/ }, () => ({ path: join(stubs, "false.js") }));
+        // Ink 6.8's incremental renderer moves the cursor up one line too few when the previous
+        // frame ended in a newline (every frame shorter than the terminal), so each update is
+        // drawn one row low and the screen scrolls. Lectern's frames are one row short of the
+        // terminal (see state/geometry.ts), so it moves up from the row below the frame.
+        // The pty tests pin the result; the build fails if Ink's code no longer matches.
+        b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]log-update\.js$/ }, (args) => {
+          const source = readFileSync(args.path, "utf8");
+          const wrong = "buffer.push(ansiEscapes.cursorUp(previousVisible - 1));";
+          if (!source.includes(wrong)) {
+            throw new Error("ink/build/log-update.js changed: review the incremental-render fix");
+          }
+          const right =
+            "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));";
+          return { contents: source.replace(wrong, right), loader: "js" };
+        });
       },
     },
   ],
