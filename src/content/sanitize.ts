@@ -18,8 +18,8 @@
 import type { Article } from "./schema.js";
 
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const NEEDS_WORK =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029\uD800-\uDFFF]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const C0_EXCEPT_NEWLINE_TAB = /[\u0000-\u0008\u000B-\u001F]/g;

@@ -3,7 +3,6 @@
 // graphemes, so no line is ever wider than the column.
 import stringWidth from "string-width";
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: a printable-ASCII test
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
 
@@ -109,7 +108,7 @@ export function truncate(text: string, width: number): string {
 }
 
 /** `text` cut or padded with spaces to exactly `width` columns. */
-export function fit(text: string, width: number): string {
+export function padTo(text: string, width: number): string {
   if (width <= 0) return "";
   const cut = truncate(text, width);
   const w = textWidth(cut);

@@ -166,3 +166,23 @@ export function helpRows(): { context: Context; keys: string; help: string }[] {
     help: b.help,
   }));
 }
+
+const CONTEXT_NAMES: Record<Context, string> = {
+  article: "Reading the article",
+  pane: "In the comments pane (Tab focuses it)",
+  global: "Everywhere",
+};
+
+/** The key table as Markdown, for the README (kept in sync by tests/readme.test.ts). */
+export function keysMarkdown(): string {
+  const out: string[] = [];
+  for (const context of ["article", "pane", "global"] as Context[]) {
+    out.push(`**${CONTEXT_NAMES[context]}**`, "", "| keys | does |", "|---|---|");
+    for (const b of BINDINGS.filter((binding) => binding.context === context)) {
+      const keys = b.keys.map((k) => `\`${keyLabel(k)}\``).join(" ");
+      out.push(`| ${keys} | ${b.help} |`);
+    }
+    out.push("");
+  }
+  return out.join("\n").trimEnd();
+}

@@ -5,7 +5,7 @@ import { discussionHeading } from "../content/format.js";
 import type { Article } from "../content/schema.js";
 import { getLayout } from "../layout/article.js";
 import { type Line, STYLES, type Style } from "../layout/lines.js";
-import { fit, textWidth, truncate } from "../layout/wrap.js";
+import { padTo, textWidth, truncate } from "../layout/wrap.js";
 import { type Context, helpRows } from "../state/keymap.js";
 import { geometryOf, paneOf, type ReaderState } from "../state/reducer.js";
 
@@ -77,7 +77,7 @@ function statusRow(article: Article, state: ReaderState): Row {
   const right = ` ${percent(state, article)} · ${hints} `;
   const rightFit = truncate(right, g.cols);
   const leftWidth = g.cols - textWidth(rightFit);
-  const left = leftWidth > 2 ? fit(` ${section}`, leftWidth) : " ".repeat(Math.max(0, leftWidth));
+  const left = leftWidth > 2 ? padTo(` ${section}`, leftWidth) : " ".repeat(Math.max(0, leftWidth));
   return [
     { text: left, style: { inverse: true, bold: true } },
     { text: rightFit, style: { inverse: true } },
@@ -92,7 +92,10 @@ function paneHeader(article: Article, state: ReaderState, width: number): Row {
     const pane = paneOf(article, state);
     const i = pane.list.indexOf(state.selected) + 1;
     const where = ` ${i}/${pane.list.length} `;
-    const label = fit(`${focused ? "▶ " : "▾ "}${heading}`, Math.max(0, width - textWidth(where)));
+    const label = padTo(
+      `${focused ? "▶ " : "▾ "}${heading}`,
+      Math.max(0, width - textWidth(where)),
+    );
     return [
       {
         text: label,
@@ -104,12 +107,12 @@ function paneHeader(article: Article, state: ReaderState, width: number): Row {
     ];
   }
   if (state.paneOpen)
-    return [{ text: fit(`▾ ${heading}`, width), style: { bold: true, dimColor: true } }];
+    return [{ text: padTo(`▾ ${heading}`, width), style: { bold: true, dimColor: true } }];
   const suffix = " — c to open";
   const label = truncate(`▸ ${heading}`, Math.max(1, width - textWidth(suffix)));
   return [
     { text: label, style: { bold: true, color: "magenta" } },
-    { text: fit(suffix, width - textWidth(label)), style: { dimColor: true } },
+    { text: padTo(suffix, width - textWidth(label)), style: { dimColor: true } },
   ];
 }
 
@@ -138,7 +141,7 @@ function tooSmallRows(state: ReaderState, rows: number): Row[] {
   const message = state.cols >= 8 ? "terminal too small" : "small";
   const out: Row[] = [];
   for (let r = 0; r < rows; r++) {
-    out.push([{ text: fit(r === 0 ? message : "", state.cols), style: { dimColor: true } }]);
+    out.push([{ text: padTo(r === 0 ? message : "", state.cols), style: { dimColor: true } }]);
   }
   return out;
 }

@@ -96,6 +96,15 @@ describe("valid articles", () => {
 });
 
 describe("JSON syntax errors", () => {
+  it("finds lines after LF, CR LF and a lone CR, and counts an emoji as one column", () => {
+    const text = "a\nb\r\nc\rd\u{1F389}e";
+    expect(lineColumn(text, 0)).toEqual({ line: 1, column: 1 });
+    expect(lineColumn(text, text.indexOf("b"))).toEqual({ line: 2, column: 1 });
+    expect(lineColumn(text, text.indexOf("c"))).toEqual({ line: 3, column: 1 });
+    expect(lineColumn(text, text.indexOf("e"))).toEqual({ line: 4, column: 3 });
+    expect(lineColumn(text, text.length)).toEqual({ line: 4, column: 4 });
+  });
+
   it("count lines and columns in characters, after a BOM, across CR LF", () => {
     const text = '{\r\n  "title": "\u{1F389}\u00e9", "id": 1 "x"\r\n}';
     expect(errorsOf(parse(text))).toEqual([
