@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { articleJsonSchema } from "../src/content/schema.js";
+import { articleJsonSchema } from "../src/content/json-schema.js";
 
 const file = join(import.meta.dirname, "..", "content", "article.schema.json");
 const generated = `${JSON.stringify(articleJsonSchema(), null, 2)}\n`;

@@ -1,6 +1,7 @@
 // zod's issues about an article → one-line messages a person can act on, each "place: problem",
 // such as `sections[2].heading: must be a string (found a number)`.
-import { z } from "zod";
+import type * as z from "zod/mini";
+import { $ZodArray, $ZodObject, $ZodOptional } from "zod/v4/core";
 import { sanitizeLine } from "./sanitize.js";
 import { articleSchema } from "./schema.js";
 
@@ -137,18 +138,18 @@ function allowedKeys(path: readonly Key[]): string[] {
   let schema: unknown = articleSchema;
   for (const key of path) {
     schema = unwrap(schema);
-    if (schema instanceof z.ZodArray && typeof key === "number") schema = schema.element;
-    else if (schema instanceof z.ZodObject && typeof key === "string") {
-      schema = (schema.shape as Record<string, unknown>)[key];
+    if (schema instanceof $ZodArray && typeof key === "number") schema = schema._zod.def.element;
+    else if (schema instanceof $ZodObject && typeof key === "string") {
+      schema = (schema._zod.def.shape as Record<string, unknown>)[key];
     } else return [];
   }
   schema = unwrap(schema);
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  return schema instanceof $ZodObject ? Object.keys(schema._zod.def.shape) : [];
 }
 
 function unwrap(schema: unknown): unknown {
   let s = schema;
-  while (s instanceof z.ZodOptional) s = s.unwrap();
+  while (s instanceof $ZodOptional) s = s._zod.def.innerType;
   return s;
 }
 

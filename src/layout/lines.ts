@@ -24,6 +24,7 @@ export type Style = {
   dimColor?: boolean;
   italic?: boolean;
   underline?: boolean;
+  inverse?: boolean;
   color?: "cyan" | "yellow" | "green" | "magenta" | "blue";
 };
 
@@ -56,6 +57,7 @@ export function sgr(style: Style): string {
   if (style.dimColor) codes.push(2);
   if (style.italic) codes.push(3);
   if (style.underline) codes.push(4);
+  if (style.inverse) codes.push(7);
   if (style.color) codes.push(SGR_COLORS[style.color]);
   return codes.length === 0 ? "" : `\x1b[${codes.join(";")}m`;
 }

@@ -5,17 +5,18 @@ import { render } from "ink";
 import type { Loaded } from "../content/load.js";
 import { sanitizeLine } from "../content/sanitize.js";
 import { App } from "../ui/App.js";
-import { CLEAR, enterScreen, oneLine } from "./screen.js";
+import { CLEAR, oneLine, type Screen } from "./screen.js";
 
 export type RunOptions = {
+  /** The screen, already entered by the caller (see cli.tsx). */
+  screen: Screen;
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   maxWidth?: number;
 };
 
 export async function runReader(entries: Loaded[], options: RunOptions): Promise<number> {
-  const { stdin, stdout } = options;
-  const screen = enterScreen({ stdin, stdout });
+  const { stdin, stdout, screen } = options;
   const instance = render(<App entries={entries} maxWidth={options.maxWidth} />, {
     stdin,
     stdout,

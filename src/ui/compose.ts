@@ -4,12 +4,12 @@
 import { discussionHeading } from "../content/format.js";
 import type { Article } from "../content/schema.js";
 import { getLayout } from "../layout/article.js";
-import { type Line, STYLES, type Style } from "../layout/lines.js";
+import { type Line, STYLES, type Style, sgr } from "../layout/lines.js";
 import { padTo, textWidth, truncate } from "../layout/wrap.js";
 import { type Context, helpRows } from "../state/keymap.js";
 import { geometryOf, paneOf, type ReaderState } from "../state/reducer.js";
 
-export type Segment = { text: string; style?: Style & { inverse?: boolean } };
+export type Segment = { text: string; style?: Style };
 export type Row = Segment[];
 
 const CONTEXT_TITLES: Record<Context, string> = {
@@ -184,4 +184,21 @@ export function composeFrame(article: Article, state: ReaderState): Row[] {
   }
   rows.push(statusRow(article, state));
   return rows;
+}
+
+/**
+ * The rows as terminal output, from the top-left corner, leaving the cursor there. Used to put
+ * the first frame on screen before Ink has loaded; Ink then draws the same frame over it.
+ */
+export function paintRows(rows: Row[]): string {
+  const out: string[] = [];
+  for (const row of rows) {
+    let line = "";
+    for (const segment of row) {
+      const start = segment.style ? sgr(segment.style) : "";
+      line += start === "" ? segment.text : `${start}${segment.text}\x1b[0m`;
+    }
+    out.push(`${line}\x1b[K`);
+  }
+  return `\x1b[H${out.join("\r\n")}\x1b[H`;
 }
