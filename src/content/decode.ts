@@ -1,5 +1,6 @@
 // Bytes of an article file → text: accepts UTF-8 (with or without a BOM) and names the other
 // things people save by mistake (UTF-16, UTF-32, binary data, Latin-1 and other non-UTF-8 bytes).
+import { Buffer, isUtf8 } from "node:buffer";
 import { type LineColumn, lineColumn } from "./position.js";
 
 export type Decoded =
@@ -26,18 +27,20 @@ export function decodeArticleBytes(bytes: Uint8Array): Decoded {
     return { ok: false, message: `this is not a text file (found a NUL byte at offset ${nul})` };
   }
   const start = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  try {
-    return { ok: true, text: decoder.decode(bytes.subarray(start)) };
-  } catch {
-    const bad = firstInvalidUtf8(bytes, start);
-    const before = decoder.decode(bytes.subarray(start, bad));
-    const hex = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, "0");
-    return {
-      ok: false,
-      message: `invalid UTF-8 (byte 0x${hex} at offset ${bad}); save the file as UTF-8`,
-      at: lineColumn(before, before.length),
-    };
+  const body = bytes.subarray(start);
+  // Buffer's validator and decoder are about twice as fast as a fatal TextDecoder on large files.
+  if (isUtf8(body)) {
+    const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
+    return { ok: true, text };
   }
+  const bad = firstInvalidUtf8(bytes, start);
+  const before = decoder.decode(bytes.subarray(start, bad));
+  const hex = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+  return {
+    ok: false,
+    message: `invalid UTF-8 (byte 0x${hex} at offset ${bad}); save the file as UTF-8`,
+    at: lineColumn(before, before.length),
+  };
 }
 
 /**
