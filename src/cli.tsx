@@ -10,7 +10,7 @@ import { type Loaded, listArticles, loadArticleFile, readArticleStdin } from "./
 import { sanitizeLine } from "./content/sanitize.js";
 import { writePrint } from "./print.js";
 import { initialState } from "./state/reducer.js";
-import { enterScreen, oneLine } from "./terminal/screen.js";
+import { enterScreen, oneLine, type Screen } from "./terminal/screen.js";
 import { composeFrame, paintRows } from "./ui/compose.js";
 import { runValidate } from "./validate.js";
 
@@ -90,6 +90,9 @@ function reportErrors(entries: Loaded[]): void {
   }
 }
 
+/** The screen once the reader has taken it, so that any failure restores it before reporting. */
+let screen: Screen | undefined;
+
 async function main(): Promise<void> {
   // Lectern never uses the network. Removing fetch also keeps the WebAssembly loader of Ink's
   // layout engine from probing it, which would load Node's HTTP stack (~60 ms) at start-up.
@@ -126,6 +129,10 @@ async function main(): Promise<void> {
 
   const interactive = !cli.values.print && process.stdout.isTTY === true;
   if (!interactive) {
+    // `lectern --print | head` closes the pipe early: that is the reader being done, not an error.
+    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+      process.exit(error.code === "EPIPE" ? 0 : 1);
+    });
     reportErrors(entries);
     const printWidth = width ?? Math.min(80, process.stdout.columns || 80);
     let firstArticle = true;
@@ -159,7 +166,7 @@ async function main(): Promise<void> {
       process.exit(2);
     }
   }
-  const screen = enterScreen({ stdin: keys, stdout: process.stdout });
+  screen = enterScreen({ stdin: keys, stdout: process.stdout });
   // Keys typed while the rest loads wait in the tty, unechoed.
   if (keys.isTTY) keys.setRawMode(true);
   const only = entries.length === 1 ? entries[0] : undefined;
@@ -182,6 +189,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  screen?.restore();
   process.stderr.write(`lectern: ${sanitizeLine(oneLine(error))}\n`);
   process.exit(1);
 });
