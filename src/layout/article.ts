@@ -148,14 +148,17 @@ export class ArticleLayout {
     while (!this.done) this.layOne();
   }
 
-  /** The section a line belongs to (the last section started at or before it), or -1. */
+  /**
+   * The section a line belongs to (the last section started at or before it), or -1 before the
+   * first section and in the end matter. Blank lines above a heading still belong to the section
+   * before it.
+   */
   sectionAt(line: number): number {
-    const b = this.lineBlock[Math.min(line, this.lineBlock.length - 1)];
+    const l = Math.min(line, this.lineBlock.length - 1);
+    let b = this.lineBlock[l];
     if (b === undefined) return -1;
-    const block = this.outline.blocks[b] as Block;
-    if (block.section >= 0) return block.section;
-    // End matter belongs to no section; before the first section there is none either.
-    return -1;
+    if (l < (this.blockStart[b] as number) && b > 0) b--;
+    return (this.outline.blocks[b] as Block).section;
   }
 
   /** First line of section s (its heading, or its first paragraph). */

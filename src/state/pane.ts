@@ -77,40 +77,32 @@ export class PaneModel {
     return out;
   }
 
-  /** Lines from the top of the view down to the end of comment `pos` (Infinity if above it). */
-  private distanceToEnd(scroll: PaneScroll, pos: number, limit: number): number {
+  /**
+   * Lines from the top of the view to the first line of comment `pos` (negative when the view
+   * starts inside it), or Infinity when that is more than `limit` lines down.
+   */
+  private distanceToStart(scroll: PaneScroll, pos: number, limit: number): number {
     let i = indexIn(this.list, scroll.pos);
-    if ((this.list[i] as number) > pos) return Number.POSITIVE_INFINITY;
     let d = -scroll.offset;
-    while (i < this.list.length) {
-      const p = this.list[i] as number;
-      d += this.linesOf(p).length;
-      if (p >= pos || d > limit) return d;
-      d += 1;
+    while (i < this.list.length && (this.list[i] as number) < pos) {
+      d += this.heightOf(this.list[i] as number);
+      if (d > limit) return Number.POSITIVE_INFINITY;
       i++;
     }
     return d;
   }
 
-  /** Scroll so that the selected comment is in view: its top if it is above, else its end. */
+  /**
+   * Scroll so that the selected comment is in view: its start when it begins above the view or
+   * is taller than the pane, else its end at the bottom when it runs past the view.
+   */
   reveal(scroll: PaneScroll, selected: number, rows: number): PaneScroll {
-    if (selected < scroll.pos || (selected === scroll.pos && scroll.offset > 0)) {
-      return { pos: selected, offset: 0 };
-    }
+    if (this.startsAbove(scroll, selected)) return { pos: selected, offset: 0 };
     const height = this.linesOf(selected).length;
-    if (height >= rows) {
-      // Taller than the pane: show its start unless already reading inside it.
-      return selected === scroll.pos ? scroll : this.revealStart(scroll, selected, rows);
-    }
-    const end = this.distanceToEnd(scroll, selected, rows);
-    if (end <= rows) return scroll;
+    const start = this.distanceToStart(scroll, selected, rows);
+    if (start + height <= rows) return scroll;
+    if (height >= rows) return { pos: selected, offset: 0 };
     return this.scrollUpFrom({ pos: selected, offset: height }, rows);
-  }
-
-  private revealStart(scroll: PaneScroll, selected: number, rows: number): PaneScroll {
-    const end = this.distanceToEnd(scroll, selected, rows * 2);
-    const height = this.linesOf(selected).length;
-    return end - height < rows ? { pos: selected, offset: 0 } : scroll;
   }
 
   /** The scroll position `rows` lines above the point (pos, offset). */
@@ -159,7 +151,8 @@ export class PaneModel {
 
   /** Whether the selected comment continues below the view. */
   continuesBelow(scroll: PaneScroll, selected: number, rows: number): boolean {
-    return this.distanceToEnd(scroll, selected, rows) > rows;
+    if (selected < scroll.pos) return false;
+    return this.distanceToStart(scroll, selected, rows) + this.linesOf(selected).length > rows;
   }
 
   /** Whether the selected comment starts above the view. */

@@ -5,7 +5,7 @@ import type { Article } from "../content/schema.js";
 import { getLayout } from "../layout/article.js";
 import { getCommentLayout } from "../layout/comments.js";
 import { type Geometry, geometry } from "./geometry.js";
-import type { Command } from "./keymap.js";
+import { type Command, commandFor } from "./keymap.js";
 import { indexIn, PaneModel, type PaneScroll } from "./pane.js";
 
 export type Overlay = "none" | "help" | "toc";
@@ -33,10 +33,14 @@ export type ReaderState = {
 };
 
 export type Action =
+  | { type: "key"; key: string }
   | { type: "command"; command: Command }
   | { type: "resize"; cols: number; rows: number }
   | { type: "jumpSection"; section: number }
   | { type: "jumpDiscussion" };
+
+/** While the contents list is open it owns the arrows and Enter; only these keys reach us. */
+const TOC_KEYS = new Set(["escape", "q", "t", "ctrl+c"]);
 
 export function initialState(
   cols: number,
@@ -282,6 +286,14 @@ export function reduce(article: Article, state: ReaderState, action: Action): Re
     case "jumpDiscussion": {
       const opened = reflow(article, state, { ...state, paneOpen: true, overlay: "none" });
       return { ...opened, focus: commentCount(article) > 0 ? "pane" : "article" };
+    }
+    case "key": {
+      // The key's meaning depends on the state it arrives in (focus, overlay), so it is resolved
+      // here, not in the component: two keys typed at once each see the state the first left.
+      if (state.overlay === "toc" && !TOC_KEYS.has(action.key)) return state;
+      const context = state.focus === "pane" && state.paneOpen ? "pane" : "article";
+      const cmd = commandFor(action.key, context);
+      return cmd ? command(article, state, cmd) : state;
     }
     case "command":
       return command(article, state, action.command);

@@ -4,7 +4,7 @@ import { Box, useInput, useStdout } from "ink";
 import { lazy, Suspense, useEffect, useReducer, useState } from "react";
 import type { Article } from "../content/schema.js";
 import { getLayout } from "../layout/article.js";
-import { commandFor, keyName } from "../state/keymap.js";
+import { keyName } from "../state/keymap.js";
 import {
   type Action,
   geometryOf,
@@ -66,11 +66,7 @@ export function Reader({ article, maxWidth, fromList, onExit }: ReaderProps) {
 
   useInput((input, key) => {
     const name = keyName(input, key);
-    if (name === undefined) return;
-    // While the contents list is open it owns the arrows and Enter.
-    if (state.overlay === "toc" && !["escape", "q", "t", "ctrl+c"].includes(name)) return;
-    const command = commandFor(name, state.focus === "pane" && state.paneOpen ? "pane" : "article");
-    if (command) dispatch({ type: "command", command });
+    if (name !== undefined) dispatch({ type: "key", key: name });
   });
 
   if (process.env.LECTERN_FAULT === "render" && state.overlay === "help") {

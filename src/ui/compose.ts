@@ -63,10 +63,8 @@ function statusRow(article: Article, state: ReaderState): Row {
       : state.overlay === "toc"
         ? "Contents"
         : s >= 0
-          ? (layout.outline.sections[s]?.title ?? "")
-          : state.top === 0
-            ? article.title
-            : "";
+          ? (layout.outline.sections[s]?.title ?? article.title)
+          : article.title;
   const hasComments = (article.comments?.length ?? 0) > 0;
   const hints =
     state.overlay !== "none"
@@ -180,7 +178,12 @@ export function composeFrame(article: Article, state: ReaderState): Row[] {
   }
   if (!side) {
     rows.push(paneHeader(article, state, g.cols));
-    if (g.pane === "bottom") rows.push(...paneRows(article, state, g.paneWidth, g.paneRows));
+    if (g.pane === "bottom") {
+      // The bar and the text take cols − 1; one column of margin on the right.
+      for (const row of paneRows(article, state, g.paneWidth, g.paneRows)) {
+        rows.push([...row, { text: " " }]);
+      }
+    }
   }
   rows.push(statusRow(article, state));
   return rows;

@@ -3,13 +3,7 @@
 import fc from "fast-check";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import * as wrap from "../../src/layout/wrap.js";
-import { textWidth, truncate, wrapText } from "../../src/layout/wrap.js";
-
-// The pad-or-cut helper is being renamed (fit → padTo) concurrently; test whichever exists.
-type Pad = (text: string, width: number) => string;
-const exported = wrap as unknown as Record<string, Pad | undefined>;
-const fit = (exported.fit ?? exported.padTo) as Pad;
+import { padTo, textWidth, truncate, wrapText } from "../../src/layout/wrap.js";
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
@@ -106,7 +100,7 @@ describe("wrapText", () => {
   });
 });
 
-describe("truncate and fit (padTo)", () => {
+describe("truncate and padTo", () => {
   it("truncate cuts with an ellipsis and never exceeds the width", () => {
     expect(truncate("hello world", 20)).toBe("hello world");
     expect(truncate("hello world", 6)).toBe("hello…");
@@ -116,11 +110,11 @@ describe("truncate and fit (padTo)", () => {
     expect(truncate("abc", 1)).toBe("…");
   });
 
-  it("fit pads or cuts to exactly the width", () => {
-    expect(fit("ab", 5)).toBe("ab   ");
-    expect(fit("abcdefgh", 5)).toBe("abcd…");
-    expect(stringWidth(fit("日本語テキスト", 5))).toBe(5);
-    expect(stringWidth(fit("日本語", 4))).toBe(4);
-    expect(fit("x", 0)).toBe("");
+  it("padTo pads or cuts to exactly the width", () => {
+    expect(padTo("ab", 5)).toBe("ab   ");
+    expect(padTo("abcdefgh", 5)).toBe("abcd…");
+    expect(stringWidth(padTo("日本語テキスト", 5))).toBe(5);
+    expect(stringWidth(padTo("日本語", 4))).toBe(4);
+    expect(padTo("x", 0)).toBe("");
   });
 });
