@@ -13,6 +13,19 @@ export type Problem = { path: string; message: string };
 const MAX_QUOTED = 60;
 const MAX_MESSAGE = 300;
 
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/** At most `max` UTF-16 units of `text`, cut between graphemes (never inside an emoji). */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = 0;
+  for (const { index, segment } of graphemes.segment(text)) {
+    if (index + segment.length > max) break;
+    end = index + segment.length;
+  }
+  return `${text.slice(0, end)}…`;
+}
+
 /**
  * One problem per issue (and per unknown key), in zod's order. `input` is the parsed JSON. A
  * missing key that an unknown key looks like a typo of is not reported twice: "titel" is told
@@ -63,7 +76,7 @@ function describeIssue(issue: Issue, input: unknown): string {
   // The schema's own messages (slug, URL, date, non-empty, comment ids) already read well.
   const text = sanitizeLine(issue.message);
   const message = /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-  return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
+  return shorten(message, MAX_MESSAGE);
 }
 
 function expected(type: string): string {
@@ -115,7 +128,7 @@ export function formatPath(path: readonly Key[]): string {
 /** A string from the file, quoted for a message: neutralised, on one line, not too long. */
 export function quote(text: string): string {
   const safe = sanitizeLine(text).replace(/["\\]/g, (c) => `\\${c}`);
-  return `"${safe.length > MAX_QUOTED ? `${safe.slice(0, MAX_QUOTED)}…` : safe}"`;
+  return `"${shorten(safe, MAX_QUOTED)}"`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
