@@ -24,10 +24,14 @@ export type Command =
   | "help"
   | "back"
   | "quit"
-  | "forceQuit";
+  | "forceQuit"
+  | "choose";
 
-/** Where a binding applies: everywhere, reading the article, or in the focused comments pane. */
-export type Context = "global" | "article" | "pane";
+/**
+ * Where a binding applies: everywhere, reading the article, in the focused comments pane, or in
+ * the table of contents.
+ */
+export type Context = "global" | "article" | "pane" | "toc";
 
 export type Binding = {
   command: Command;
@@ -91,7 +95,12 @@ export const BINDINGS: Binding[] = [
   { command: "expand", context: "pane", keys: ["right", "l"], help: "expand the thread" },
   { command: "collapseAll", context: "pane", keys: ["C"], help: "collapse every thread" },
   { command: "expandAll", context: "pane", keys: ["E"], help: "expand every thread" },
-  { command: "toc", context: "global", keys: ["t"], help: "table of contents" },
+  { command: "lineDown", context: "toc", keys: ["down", "j"], help: "next entry" },
+  { command: "lineUp", context: "toc", keys: ["up", "k"], help: "previous entry" },
+  { command: "top", context: "toc", keys: ["home", "g"], help: "first entry" },
+  { command: "bottom", context: "toc", keys: ["end", "G"], help: "last entry" },
+  { command: "choose", context: "toc", keys: ["enter"], help: "jump there" },
+  { command: "toc", context: "global", keys: ["t"], help: "table of contents (Esc closes)" },
   { command: "togglePane", context: "global", keys: ["c"], help: "open or collapse the comments" },
   {
     command: "switchFocus",
@@ -114,7 +123,7 @@ const lookup = new Map<string, Command>();
 for (const b of BINDINGS) for (const k of b.keys) lookup.set(`${b.context}:${k}`, b.command);
 
 /** The command a key means in a context (the context's own binding first, then global). */
-export function commandFor(key: string, context: "article" | "pane"): Command | undefined {
+export function commandFor(key: string, context: "article" | "pane" | "toc"): Command | undefined {
   return lookup.get(`${context}:${key}`) ?? lookup.get(`global:${key}`);
 }
 
@@ -170,13 +179,14 @@ export function helpRows(): { context: Context; keys: string; help: string }[] {
 const CONTEXT_NAMES: Record<Context, string> = {
   article: "Reading the article",
   pane: "In the comments pane (Tab focuses it)",
+  toc: "In the table of contents (t opens it)",
   global: "Everywhere",
 };
 
 /** The key table as Markdown, for the README (kept in sync by tests/readme.test.ts). */
 export function keysMarkdown(): string {
   const out: string[] = [];
-  for (const context of ["article", "pane", "global"] as Context[]) {
+  for (const context of ["article", "pane", "toc", "global"] as Context[]) {
     out.push(`**${CONTEXT_NAMES[context]}**`, "", "| keys | does |", "|---|---|");
     for (const b of BINDINGS.filter((binding) => binding.context === context)) {
       const keys = b.keys.map((k) => `\`${keyLabel(k)}\``).join(" ");

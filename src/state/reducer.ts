@@ -21,6 +21,8 @@ export type ReaderState = {
   overlay: Overlay;
   /** First line of the help text on screen. */
   helpTop: number;
+  /** The highlighted entry of the table of contents: a section, or the discussion last. */
+  tocIndex: number;
   /** The selected comment (a reading position) and the pane's scroll. */
   selected: number;
   paneScroll: PaneScroll;
@@ -39,9 +41,6 @@ export type Action =
   | { type: "jumpSection"; section: number }
   | { type: "jumpDiscussion" };
 
-/** While the contents list is open it owns the arrows and Enter; only these keys reach us. */
-const TOC_KEYS = new Set(["escape", "q", "t", "ctrl+c"]);
-
 export function initialState(
   cols: number,
   rows: number,
@@ -56,6 +55,7 @@ export function initialState(
     focus: "article",
     overlay: "none",
     helpTop: 0,
+    tocIndex: 0,
     selected: 0,
     paneScroll: { pos: 0, offset: 0 },
     collapsed: new Set(),
@@ -290,13 +290,40 @@ export function reduce(article: Article, state: ReaderState, action: Action): Re
     case "key": {
       // The key's meaning depends on the state it arrives in (focus, overlay), so it is resolved
       // here, not in the component: two keys typed at once each see the state the first left.
-      if (state.overlay === "toc" && !TOC_KEYS.has(action.key)) return state;
-      const context = state.focus === "pane" && state.paneOpen ? "pane" : "article";
+      const context =
+        state.overlay === "toc"
+          ? "toc"
+          : state.focus === "pane" && state.paneOpen
+            ? "pane"
+            : "article";
       const cmd = commandFor(action.key, context);
       return cmd ? command(article, state, cmd) : state;
     }
     case "command":
       return command(article, state, action.command);
+  }
+}
+
+/** The table of contents: one entry per section, then the discussion. */
+function tocCommand(article: Article, state: ReaderState, cmd: Command): ReaderState {
+  const last = articleLayoutOf(article, state).outline.sections.length;
+  switch (cmd) {
+    case "toc":
+      return { ...state, overlay: "none" };
+    case "lineDown":
+      return { ...state, tocIndex: Math.min(last, state.tocIndex + 1) };
+    case "lineUp":
+      return { ...state, tocIndex: Math.max(0, state.tocIndex - 1) };
+    case "top":
+      return { ...state, tocIndex: 0 };
+    case "bottom":
+      return { ...state, tocIndex: last };
+    case "choose":
+      return state.tocIndex >= last
+        ? reduce(article, state, { type: "jumpDiscussion" })
+        : reduce(article, state, { type: "jumpSection", section: state.tocIndex });
+    default:
+      return state;
   }
 }
 
@@ -307,7 +334,7 @@ function command(article: Article, state: ReaderState, cmd: Command): ReaderStat
     if (cmd === "back" || cmd === "quit" || (cmd === "help" && state.overlay === "help")) {
       return { ...state, overlay: "none" };
     }
-    if (cmd === "toc" && state.overlay === "toc") return { ...state, overlay: "none" };
+    if (state.overlay === "toc") return tocCommand(article, state, cmd);
     if (state.overlay === "help") {
       if (cmd === "lineDown" || cmd === "pageDown" || cmd === "halfDown") {
         return { ...state, helpTop: state.helpTop + (cmd === "lineDown" ? 1 : 10) };
@@ -326,8 +353,10 @@ function command(article: Article, state: ReaderState, cmd: Command): ReaderStat
       return state.fromList ? { ...state, exit: "back" } : state;
     case "help":
       return { ...state, overlay: "help", helpTop: 0 };
-    case "toc":
-      return { ...state, overlay: "toc" };
+    case "toc": {
+      const current = articleLayoutOf(article, state).sectionAt(state.top);
+      return { ...state, overlay: "toc", tocIndex: Math.max(0, current) };
+    }
     case "togglePane": {
       const paneOpen = !state.paneOpen;
       const focus = paneOpen && commentCount(article) > 0 ? state.focus : "article";

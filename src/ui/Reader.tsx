@@ -14,7 +14,6 @@ import {
 } from "../state/reducer.js";
 import { composeFrame } from "./compose.js";
 import { Frame } from "./Frame.js";
-import type { TocChoice } from "./Toc.js";
 
 // The contents list (and ink-select-input with it) is loaded when first opened.
 const Toc = lazy(() => import("./Toc.js"));
@@ -79,12 +78,6 @@ export function Reader({ article, maxWidth, fromList, onExit }: ReaderProps) {
 
   const g = geometryOf(state);
   const layout = getLayout(article, g.articleWidth);
-  const choose = (choice: TocChoice) =>
-    dispatch(
-      choice.kind === "section"
-        ? { type: "jumpSection", section: choice.section }
-        : { type: "jumpDiscussion" },
-    );
   const height = g.frameRows - 1;
   return (
     <Box flexDirection="column" height={g.frameRows} width={g.cols}>
@@ -93,10 +86,9 @@ export function Reader({ article, maxWidth, fromList, onExit }: ReaderProps) {
           <Toc
             article={article}
             outline={layout.outline}
-            current={layout.sectionAt(state.top)}
+            index={state.tocIndex}
             width={Math.max(1, g.cols - g.articleLeft)}
             height={height}
-            onChoose={choose}
           />
         </Suspense>
       </Box>

@@ -1,5 +1,6 @@
 // The table of contents overlay: the section headings and the discussion in an
-// ink-select-input list. Enter jumps, Esc closes (handled by the reader's key table).
+// ink-select-input list. The reducer owns the highlighted entry (keys of the "toc" context in the
+// key table), so keys typed in a burst are applied in order; the list only draws it.
 import { Box, Text } from "ink";
 import SelectInput from "ink-select-input";
 import { discussionHeading } from "../content/format.js";
@@ -7,22 +8,20 @@ import type { Article } from "../content/schema.js";
 import type { Outline } from "../layout/article.js";
 import { truncate } from "../layout/wrap.js";
 
-export type TocChoice = { kind: "section"; section: number } | { kind: "discussion" };
-
 export type TocProps = {
   article: Article;
   outline: Outline;
-  current: number;
+  /** The highlighted entry: a section index, or the number of sections for the discussion. */
+  index: number;
   width: number;
   height: number;
-  onChoose: (choice: TocChoice) => void;
 };
 
-export default function Toc({ article, outline, current, width, height, onChoose }: TocProps) {
+export default function Toc({ article, outline, index, width, height }: TocProps) {
   const items = outline.sections.map((s, i) => ({
     key: `s${i}`,
     label: truncate(`${i + 1}. ${s.title}`, Math.max(1, width - 4)),
-    value: { kind: "section", section: i } as TocChoice,
+    value: i,
   }));
   items.push({
     key: "discussion",
@@ -30,19 +29,21 @@ export default function Toc({ article, outline, current, width, height, onChoose
       discussionHeading(article.comments?.length ?? 0, article.title),
       Math.max(1, width - 4),
     ),
-    value: { kind: "discussion" },
+    value: outline.sections.length,
   });
   return (
     <Box flexDirection="column" height={height} width={width} overflow="hidden">
       <Text bold color="cyan" wrap="truncate-end">
-        Contents — ↑↓ choose · Enter jump · Esc close
+        Contents
       </Text>
       <Text> </Text>
       <SelectInput
+        // Re-created when the highlight moves, so that it shows the reducer's entry.
+        key={index}
         items={items}
-        initialIndex={Math.max(0, current)}
+        isFocused={false}
+        initialIndex={index}
         limit={Math.max(1, height - 2)}
-        onSelect={(item) => onChoose(item.value)}
       />
     </Box>
   );

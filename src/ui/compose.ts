@@ -15,6 +15,7 @@ export type Row = Segment[];
 const CONTEXT_TITLES: Record<Context, string> = {
   article: "Reading",
   pane: "In the comments pane (Tab to focus it)",
+  toc: "In the table of contents",
   global: "Everywhere",
 };
 
@@ -23,7 +24,7 @@ export function helpLines(): Line[] {
   const rows = helpRows();
   const keyWidth = Math.max(...rows.map((r) => textWidth(r.keys)));
   const lines: Line[] = [{ text: "Keys", kind: "title" }];
-  for (const context of ["article", "pane", "global"] as Context[]) {
+  for (const context of ["article", "pane", "toc", "global"] as Context[]) {
     lines.push({ text: "", kind: "blank" }, { text: CONTEXT_TITLES[context], kind: "heading" });
     for (const r of rows.filter((row) => row.context === context)) {
       lines.push({ text: `${r.keys.padEnd(keyWidth)}  ${r.help}`, kind: "text" });
@@ -67,12 +68,14 @@ function statusRow(article: Article, state: ReaderState): Row {
           : article.title;
   const hasComments = (article.comments?.length ?? 0) > 0;
   const hints =
-    state.overlay !== "none"
-      ? "Esc close"
-      : state.focus === "pane"
-        ? "Enter fold · Tab article · ? help · q quit"
-        : `${hasComments ? (state.paneOpen ? "c close comments" : "c comments") : "t contents"} · ? help · q quit`;
-  const right = ` ${percent(state, article)} · ${hints} `;
+    state.overlay === "help"
+      ? "↓↑ scroll · Esc close"
+      : state.overlay === "toc"
+        ? "↓↑ choose · Enter jump · Esc close"
+        : state.focus === "pane"
+          ? "Enter fold · Tab article · ? help · q quit"
+          : `${hasComments ? (state.paneOpen ? "c close comments" : "c comments") : "t contents"} · ? help · q quit`;
+  const right = state.overlay === "none" ? ` ${percent(state, article)} · ${hints} ` : ` ${hints} `;
   const rightFit = truncate(right, g.cols);
   const leftWidth = g.cols - textWidth(rightFit);
   const left = leftWidth > 2 ? padTo(` ${section}`, leftWidth) : " ".repeat(Math.max(0, leftWidth));

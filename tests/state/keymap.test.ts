@@ -36,6 +36,7 @@ const EVERY: Record<Command, true> = {
   back: true,
   quit: true,
   forceQuit: true,
+  choose: true,
 };
 const COMMANDS = Object.keys(EVERY) as Command[];
 

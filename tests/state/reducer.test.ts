@@ -505,8 +505,30 @@ describe("quitting and overlays", () => {
     for (const c of ["toc", "quit", "back"] as Command[]) {
       expect(run(seed, toc, c), c).toMatchObject({ overlay: "none", exit: "none" });
     }
-    expect(run(seed, toc, "lineDown")).toBe(toc);
     expect(run(seed, toc, "help")).toBe(toc);
+  });
+
+  it("moves the contents' highlight in order and jumps on choose", () => {
+    const toc = run(seed, start, "toc");
+    expect(toc.tocIndex).toBe(0);
+    expect(run(seed, toc, "lineUp").tocIndex).toBe(0);
+    const third = run(seed, run(seed, toc, "lineDown"), "lineDown");
+    expect(third.tocIndex).toBe(2);
+    const jumped = run(seed, third, "choose");
+    expect(jumped.overlay).toBe("none");
+    expect(jumped.top).toBe(layoutOf(seed, jumped).sectionLine(2));
+    const last = run(seed, toc, "bottom");
+    expect(last.tocIndex).toBe(seed.sections.length);
+    expect(run(seed, run(seed, last, "lineDown"), "lineDown").tocIndex).toBe(seed.sections.length);
+    const discussion = run(seed, last, "choose");
+    expect(discussion).toMatchObject({ overlay: "none", paneOpen: true, focus: "pane" });
+  });
+
+  it("resolves a burst of keys in order: Tab then Enter folds the thread", () => {
+    let s = initialState(100, 24);
+    for (const key of ["tab", "enter"]) s = reduce(seed, s, { type: "key", key });
+    expect(s.focus).toBe("pane");
+    expect(s.collapsed.has(s.selected)).toBe(true);
   });
 });
 

@@ -173,7 +173,10 @@ describe("Reader", { timeout: 30_000 }, () => {
     const titles = layoutFor(seed).outline.sections.map((s) => s.title);
     await tick();
     await t.press("t", "toc");
-    await t.waitFor((rows) => rows.some((r) => r.includes("Contents —")), "the contents");
+    await t.waitFor(
+      (rows) => rows.some((r) => r.includes("1. Tension with Tehran")),
+      "the contents",
+    );
     const rows = t.rows();
     expect(rows).toHaveLength(ROWS - 1);
     expect(rows.some((r) => r.includes("1. Tension with Tehran"))).toBe(true);
@@ -191,16 +194,19 @@ describe("Reader", { timeout: 30_000 }, () => {
     expect(t.rows()).toEqual(modelRows(seed, t.model()));
     // Esc closes without moving.
     await t.press("t", "toc");
-    await t.waitFor((r) => r.some((x) => x.includes("Contents —")), "the contents again");
+    await t.waitFor(
+      (r) => r.some((x) => x.includes("1. Tension with Tehran")),
+      "the contents again",
+    );
     await t.press(KEYS.escape, "back");
     expect(t.rows()[0]?.trim()).toBe(titles[2]);
     // t toggles it closed too; q closes it rather than quitting.
     await t.press("t", "toc");
-    await t.waitFor((r) => r.some((x) => x.includes("Contents —")), "the contents");
+    await t.waitFor((r) => r.some((x) => x.includes("1. Tension with Tehran")), "the contents");
     await t.press("t", "toc");
     expect(t.rows()[0]?.trim()).toBe(titles[2]);
     await t.press("t", "toc");
-    await t.waitFor((r) => r.some((x) => x.includes("Contents —")), "the contents");
+    await t.waitFor((r) => r.some((x) => x.includes("1. Tension with Tehran")), "the contents");
     await t.press("q", "quit");
     expect(t.onExit).not.toHaveBeenCalled();
     expect(t.rows()[0]?.trim()).toBe(titles[2]);
@@ -211,7 +217,10 @@ describe("Reader", { timeout: 30_000 }, () => {
     const t = setup(seed);
     await tick();
     await t.press("t", "toc");
-    await t.waitFor((rows) => rows.some((r) => r.includes("Contents —")), "the contents");
+    await t.waitFor(
+      (rows) => rows.some((r) => r.includes("1. Tension with Tehran")),
+      "the contents",
+    );
     for (let i = 0; i < 6; i++) await t.press(KEYS.down);
     await t.press(KEYS.enter);
     t.setModel(reduce(seed, t.model(), { type: "jumpDiscussion" }));
