@@ -4,14 +4,29 @@ import type { Article } from "./content/schema.js";
 import { getLayout } from "./layout/article.js";
 import { getCommentLayout } from "./layout/comments.js";
 import { type Line, STYLES, sgr } from "./layout/lines.js";
+import { textWidth } from "./layout/wrap.js";
 
 export type PrintOptions = { width: number; color: boolean };
 
-/** Every line of the printed article, in order, without trailing newlines. */
+/**
+ * Every line of the printed article, in order, without trailing newlines. On paper there is no
+ * colour to set a heading apart, so the title is underlined with ═ and headings with ─.
+ */
 export function* printLines(article: Article, width: number): Generator<Line> {
   const layout = getLayout(article, width);
   layout.finish();
-  yield* layout.lines;
+  const lines = layout.lines;
+  let underline = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    yield line;
+    if (line.kind !== "title" && line.kind !== "heading") continue;
+    underline = Math.max(underline, textWidth(line.text));
+    if (lines[i + 1]?.kind !== line.kind) {
+      yield { text: (line.kind === "title" ? "═" : "─").repeat(underline), kind: "rule" };
+      underline = 0;
+    }
+  }
   const comments = getCommentLayout(article, width);
   const n = comments.threads.order.length;
   for (let pos = 0; pos < n; pos++) {

@@ -517,7 +517,7 @@ const KEYS: [key: string, shows?: string][] = [
   ["l"],
   ["?", "Esc close"],
   ["\u001b"],
-  ["t", "Contents — ↑↓ choose"],
+  ["t", "↓↑ choose · Enter jump"],
   ["\u001b"],
   [" "],
   ["G"],
