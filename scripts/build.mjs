@@ -36,6 +36,22 @@ await build({
         // Ink draws nothing until exit when it believes it runs in CI (CI=true); a full-screen
         // reader attached to a terminal must behave the same everywhere, so it is never "in CI".
         b.onResolve({ filter: /^is-in-ci$/ }, () => ({ path: join(stubs, "false.js") }));
+        // restore-cursor (through Ink's cli-cursor) writes "show cursor" to stderr at exit, which
+        // ends up in `lectern 2>log`; the screen module restores the cursor on stdout itself.
+        b.onResolve({ filter: /^restore-cursor$/ }, () => ({
+          path: join(stubs, "restore-cursor.js"),
+        }));
+        // On a resize Ink repaints everything only when the terminal got narrower; otherwise it
+        // diffs against what it believes is on screen, which a resize may have moved or cut.
+        // Lectern clears the screen on every resize (terminal/run.tsx), so Ink must repaint all.
+        b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]ink\.js$/ }, (args) => {
+          const source = readFileSync(args.path, "utf8");
+          const narrower = "if (currentWidth < this.lastTerminalWidth) {";
+          if (!source.includes(narrower)) {
+            throw new Error("ink/build/ink.js changed: review the resize fix");
+          }
+          return { contents: source.replace(narrower, "{"), loader: "js" };
+        });
         // Ink 6.8's incremental renderer moves the cursor up one line too few when the previous
         // frame ended in a newline (every frame shorter than the terminal), so each update is
         // drawn one row low and the screen scrolls. Lectern's frames are one row short of the
@@ -58,7 +74,10 @@ await build({
     js: [
       "#!/usr/bin/env node",
       'import { createRequire as __lecternRequire } from "node:module";',
+      'import { fileURLToPath as __lecternPath } from "node:url";',
       "const require = __lecternRequire(import.meta.url);",
+      // Bundled CommonJS packages (write-file-atomic) read __filename.
+      "const __filename = __lecternPath(import.meta.url);",
     ].join("\n"),
   },
 });

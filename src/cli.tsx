@@ -9,8 +9,9 @@ import packageJson from "../package.json" with { type: "json" };
 import { type Loaded, listArticles, loadArticleFile, readArticleStdin } from "./content/load.js";
 import { sanitizeLine } from "./content/sanitize.js";
 import { writePrint } from "./print.js";
-import { initialState } from "./state/reducer.js";
-import { enterScreen, oneLine, type Screen } from "./terminal/screen.js";
+import { openingState } from "./state/reducer.js";
+import { loadPositions } from "./storage/positions.js";
+import { CLEAR, enterScreen, oneLine, type Screen } from "./terminal/screen.js";
 import { composeFrame, paintRows } from "./ui/compose.js";
 import { runValidate } from "./validate.js";
 
@@ -169,21 +170,31 @@ async function main(): Promise<void> {
   screen = enterScreen({ stdin: keys, stdout: process.stdout });
   // Keys typed while the rest loads wait in the tty, unechoed.
   if (keys.isTTY) keys.setRawMode(true);
+  const positions = loadPositions();
   const only = entries.length === 1 ? entries[0] : undefined;
-  if (only?.ok) {
-    // The first frame goes on screen before Ink and React have loaded (they cost more than
-    // everything else at start-up); Ink then draws the same frame over it.
-    const state = initialState(process.stdout.columns || 80, process.stdout.rows || 24, {
+  const article = only?.ok ? only.article : undefined;
+  // The first frame goes on screen before Ink and React have loaded (they cost more than
+  // everything else at start-up), and again on a resize until then; Ink draws over it.
+  const paintEarly = () => {
+    if (!article) return;
+    const cols = process.stdout.columns || 80;
+    const rows = process.stdout.rows || 24;
+    const state = openingState(article, cols, rows, {
       maxWidth: width,
+      resume: positions.get(article.id),
     });
-    process.stdout.write(paintRows(composeFrame(only.article, state)));
-  }
+    process.stdout.write(CLEAR + paintRows(composeFrame(article, state)));
+  };
+  paintEarly();
+  process.stdout.on("resize", paintEarly);
   const { runReader } = await import("./terminal/run.js");
   const code = await runReader(entries, {
     screen,
     stdin: keys,
     stdout: process.stdout,
     maxWidth: width,
+    positions,
+    handOver: () => process.stdout.off("resize", paintEarly),
   });
   process.exit(code);
 }

@@ -64,6 +64,29 @@ export function initialState(
   };
 }
 
+/**
+ * The state a reader opens in: at the top, or where the article was left last time (`resume`,
+ * a width-independent anchor from ArticleLayout.anchorOf).
+ */
+export function openingState(
+  article: Article,
+  cols: number,
+  rows: number,
+  options: { maxWidth?: number; fromList?: boolean; resume?: { block: number; fraction: number } },
+): ReaderState {
+  const state = initialState(cols, rows, options);
+  if (!options.resume) return state;
+  const layout = articleLayoutOf(article, state);
+  const blocks = layout.outline.blocks.length;
+  if (options.resume.block >= blocks) return state;
+  return jumpTo(article, state, layout.lineOf(options.resume));
+}
+
+/** Where the reader is, in a form that survives a change of width (see openingState). */
+export function anchorOfState(article: Article, state: ReaderState) {
+  return articleLayoutOf(article, state).anchorOf(state.top);
+}
+
 export function geometryOf(state: ReaderState): Geometry {
   return geometry(state.cols, state.rows, state.paneOpen, state.maxWidth);
 }

@@ -4,7 +4,9 @@
 import { render } from "ink";
 import type { Loaded } from "../content/load.js";
 import { sanitizeLine } from "../content/sanitize.js";
+import { type Anchor, savePosition } from "../storage/positions.js";
 import { App } from "../ui/App.js";
+import { Boundary } from "../ui/Boundary.js";
 import { CLEAR, oneLine, type Screen } from "./screen.js";
 
 export type RunOptions = {
@@ -13,11 +15,32 @@ export type RunOptions = {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   maxWidth?: number;
+  /** Where each article was left (read at start-up); positions are saved as readers close. */
+  positions: Map<string, Anchor>;
+  /** Called just before Ink takes the screen (cli.tsx stops repainting its early frame). */
+  handOver?: () => void;
 };
 
 export async function runReader(entries: Loaded[], options: RunOptions): Promise<number> {
   const { stdin, stdout, screen } = options;
-  const instance = render(<App entries={entries} maxWidth={options.maxWidth} />, {
+  let failure: unknown;
+  const app = (
+    <Boundary
+      onError={(error) => {
+        failure = error;
+        instance.unmount();
+      }}
+    >
+      <App
+        entries={entries}
+        maxWidth={options.maxWidth}
+        positions={options.positions}
+        remember={(id, where) => savePosition(id, where)}
+      />
+    </Boundary>
+  );
+  options.handOver?.();
+  const instance = render(app, {
     stdin,
     stdout,
     // Ctrl+C is a key of ours (the key table), so that quitting always passes through restore.
@@ -31,15 +54,17 @@ export async function runReader(entries: Loaded[], options: RunOptions): Promise
     maxFps: 120,
   });
   // On a resize the terminal may have reflowed or cut what was drawn: start from a clean screen
-  // (before Ink's own resize handler draws), so the next frame is drawn whole.
+  // before Ink's own resize handler draws (the bundle makes that handler repaint every row).
   const onResize = () => {
-    instance.clear();
     stdout.write(CLEAR);
   };
   stdout.prependListener("resize", onResize);
   try {
     await instance.waitUntilExit();
-    return 0;
+    if (failure === undefined) return 0;
+    screen.restore();
+    process.stderr.write(`lectern: ${sanitizeLine(oneLine(failure))}\n`);
+    return 1;
   } catch (error) {
     screen.restore();
     process.stderr.write(`lectern: ${sanitizeLine(oneLine(error))}\n`);

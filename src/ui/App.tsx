@@ -8,9 +8,16 @@ import { discussionHeading } from "../content/format.js";
 import type { Loaded } from "../content/load.js";
 import { sanitizeLine } from "../content/sanitize.js";
 import { truncate } from "../layout/wrap.js";
+import type { Anchor } from "../storage/positions.js";
 import { Reader } from "./Reader.js";
 
-export type AppProps = { entries: Loaded[]; maxWidth?: number };
+export type AppProps = {
+  entries: Loaded[];
+  maxWidth?: number;
+  /** Where each article (by id) was left, and how to remember a new place. */
+  positions?: Map<string, Anchor>;
+  remember?: (id: string, where: Anchor) => void;
+};
 
 function label(entry: Loaded, width: number): string {
   if (!entry.ok) return truncate(`✗ ${entry.errors[0] ?? sanitizeLine(entry.file)}`, width);
@@ -21,19 +28,24 @@ function label(entry: Loaded, width: number): string {
   return truncate(`${a.title}${by}${comments}`, width);
 }
 
-export function App({ entries, maxWidth }: AppProps) {
+export function App({ entries, maxWidth, positions, remember }: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const single = entries.length === 1 && entries[0]?.ok ? entries[0] : undefined;
   const [open, setOpen] = useState<number | undefined>(single ? 0 : undefined);
   const [highlight, setHighlight] = useState(0);
 
+  const current = open === undefined ? undefined : entries[open];
   const onExit = useCallback(
-    (how: "quit" | "back") => {
+    (how: "quit" | "back", where: Anchor) => {
+      if (current?.ok) {
+        positions?.set(current.article.id, where);
+        remember?.(current.article.id, where);
+      }
       if (how === "back" && !single) setOpen(undefined);
       else exit();
     },
-    [exit, single],
+    [exit, single, current, positions, remember],
   );
 
   useInput(
@@ -43,7 +55,6 @@ export function App({ entries, maxWidth }: AppProps) {
     { isActive: open === undefined },
   );
 
-  const current = open === undefined ? undefined : entries[open];
   if (current?.ok) {
     return (
       <Reader
@@ -51,6 +62,7 @@ export function App({ entries, maxWidth }: AppProps) {
         article={current.article}
         maxWidth={maxWidth}
         fromList={!single}
+        resume={positions?.get(current.article.id)}
         onExit={onExit}
       />
     );

@@ -1,17 +1,19 @@
 // The reader: keys → commands (from the key table) → the pure reducer; the frame is composed from
 // state and drawn. Also lays out the rest of a long article in idle chunks after the first frame.
 import { Box, useInput, useStdout } from "ink";
-import { lazy, Suspense, useEffect, useReducer, useState } from "react";
+import { lazy, Suspense, useEffect, useReducer, useRef, useState } from "react";
 import type { Article } from "../content/schema.js";
 import { getLayout } from "../layout/article.js";
 import { keyName } from "../state/keymap.js";
 import {
   type Action,
+  anchorOfState,
   geometryOf,
-  initialState,
+  openingState,
   type ReaderState,
   reduce,
 } from "../state/reducer.js";
+import type { Anchor } from "../storage/positions.js";
 import { composeFrame } from "./compose.js";
 import { Frame } from "./Frame.js";
 
@@ -22,15 +24,23 @@ export type ReaderProps = {
   article: Article;
   maxWidth?: number;
   fromList?: boolean;
-  onExit: (how: "quit" | "back") => void;
+  /** Where the article was left last time. */
+  resume?: Anchor;
+  /** Called once when the reader closes, with where it was left. */
+  onExit: (how: "quit" | "back", where: Anchor) => void;
 };
 
-export function Reader({ article, maxWidth, fromList, onExit }: ReaderProps) {
+export function Reader({ article, maxWidth, fromList, resume, onExit }: ReaderProps) {
   const { stdout } = useStdout();
   const [state, dispatch] = useReducer(
     (s: ReaderState, a: Action) => reduce(article, s, a),
     undefined,
-    () => initialState(stdout.columns || 80, stdout.rows || 24, { maxWidth, fromList }),
+    () =>
+      openingState(article, stdout.columns || 80, stdout.rows || 24, {
+        maxWidth,
+        fromList,
+        resume,
+      }),
   );
   const [, setLaidOut] = useState(0);
 
@@ -43,14 +53,17 @@ export function Reader({ article, maxWidth, fromList, onExit }: ReaderProps) {
     };
   }, [stdout]);
 
+  const exited = useRef(false);
   useEffect(() => {
-    if (state.exit !== "none") onExit(state.exit);
-  }, [state.exit, onExit]);
+    if (state.exit === "none" || exited.current) return;
+    exited.current = true;
+    onExit(state.exit, anchorOfState(article, state));
+  }, [state, article, onExit]);
 
   // Lay out the rest of the article between frames, then draw once more (exact percentage).
-  const width = geometryOf(state).articleWidth;
+  // Keyed on the layout itself: a burst of resizes can evict and rebuild the one for a width.
+  const layout = getLayout(article, geometryOf(state).articleWidth);
   useEffect(() => {
-    const layout = getLayout(article, width);
     if (layout.done) return;
     let timer: NodeJS.Immediate | undefined;
     const step = () => {
@@ -61,11 +74,19 @@ export function Reader({ article, maxWidth, fromList, onExit }: ReaderProps) {
     return () => {
       if (timer) clearImmediate(timer);
     };
-  }, [article, width]);
+  }, [layout]);
 
   useInput((input, key) => {
     const name = keyName(input, key);
     if (name !== undefined) dispatch({ type: "key", key: name });
+    else if (input.length > 1 && !key.ctrl && !key.meta) {
+      // Keys that arrive in one read (typed during start-up, auto-repeat while busy, a paste)
+      // come as one string: each character is a key of its own.
+      for (const char of input) {
+        const each = keyName(char, { ...key });
+        if (each !== undefined) dispatch({ type: "key", key: each });
+      }
+    }
   });
 
   if (process.env.LECTERN_FAULT === "render" && state.overlay === "help") {
@@ -77,7 +98,6 @@ export function Reader({ article, maxWidth, fromList, onExit }: ReaderProps) {
   if (state.overlay !== "toc") return <Frame rows={rows} />;
 
   const g = geometryOf(state);
-  const layout = getLayout(article, g.articleWidth);
   const height = g.frameRows - 1;
   return (
     <Box flexDirection="column" height={g.frameRows} width={g.cols}>

@@ -139,7 +139,7 @@ function paneRows(article: Article, state: ReaderState, width: number, rows: num
 }
 
 function tooSmallRows(state: ReaderState, rows: number): Row[] {
-  const message = state.cols >= 8 ? "terminal too small" : "small";
+  const message = state.cols >= 18 ? "terminal too small" : state.cols >= 9 ? "too small" : "small";
   const out: Row[] = [];
   for (let r = 0; r < rows; r++) {
     out.push([{ text: padTo(r === 0 ? message : "", state.cols), style: { dimColor: true } }]);
