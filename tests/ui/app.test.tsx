@@ -19,8 +19,8 @@ const THREADS_TITLE = "A Short Article With A Long Discussion";
 
 const tick = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function setup(entries: Loaded[]) {
-  const view = render(<App entries={entries} />);
+function setup(entries: Loaded[], positions?: Map<string, { block: number; fraction: number }>) {
+  const view = render(<App entries={entries} positions={positions} />);
   const text = () => view.lastFrame() ?? "";
   const waitFor = async (predicate: (frame: string) => boolean, what: string) => {
     for (let i = 0; i < 150; i++) {
@@ -131,5 +131,24 @@ describe("App", { timeout: 30_000 }, () => {
     expect(t.text().split("\n")[0]?.trim()).toBe(THREADS_TITLE);
     expect(t.text()).not.toContain("Enter open");
     t.view.unmount();
+  });
+
+  it("reopens an article from the list where it was left", async () => {
+    const positions = new Map<string, { block: number; fraction: number }>();
+    const t = setup([seed, threads], positions);
+    await t.waitFor((f) => f.includes(SEED_TITLE), "the list");
+    await t.press("\r");
+    await t.waitFor((f) => f.split("\n")[0]?.includes(SEED_TITLE) ?? false, "the reader");
+    await t.press("l");
+    await t.press("l");
+    await t.waitFor((f) => f.split("\n")[0]?.trim() === "Calls for Western help", "the section");
+    await t.press("q");
+    await t.waitFor((f) => f.includes("Enter open"), "the list again");
+    expect(positions.has("azerbaijan-and-israel")).toBe(true);
+    await t.press("\r");
+    await t.waitFor(
+      (f) => f.split("\n")[0]?.trim() === "Calls for Western help",
+      "the reader at the same place",
+    );
   });
 });

@@ -356,7 +356,12 @@ describe("Reader", { timeout: 30_000 }, () => {
     const t = setup(seed);
     await tick();
     await t.press("q");
-    await vi.waitFor(() => expect(t.onExit).toHaveBeenCalledWith("quit"));
+    await vi.waitFor(() =>
+      expect(t.onExit).toHaveBeenCalledWith(
+        "quit",
+        expect.objectContaining({ block: expect.any(Number) }),
+      ),
+    );
     t.view.unmount();
   });
 
@@ -364,12 +369,22 @@ describe("Reader", { timeout: 30_000 }, () => {
     const a = setup(seed, { fromList: true });
     await tick();
     await a.press("q");
-    await vi.waitFor(() => expect(a.onExit).toHaveBeenCalledWith("back"));
+    await vi.waitFor(() =>
+      expect(a.onExit).toHaveBeenCalledWith(
+        "back",
+        expect.objectContaining({ block: expect.any(Number) }),
+      ),
+    );
     a.view.unmount();
     const b = setup(seed, { fromList: true });
     await tick();
     await b.press(KEYS.escape);
-    await vi.waitFor(() => expect(b.onExit).toHaveBeenCalledWith("back"));
+    await vi.waitFor(() =>
+      expect(b.onExit).toHaveBeenCalledWith(
+        "back",
+        expect.objectContaining({ block: expect.any(Number) }),
+      ),
+    );
     b.view.unmount();
   });
 
@@ -378,7 +393,12 @@ describe("Reader", { timeout: 30_000 }, () => {
     await tick();
     await t.press("?", "help");
     await t.press(KEYS.ctrlC);
-    await vi.waitFor(() => expect(t.onExit).toHaveBeenCalledWith("quit"));
+    await vi.waitFor(() =>
+      expect(t.onExit).toHaveBeenCalledWith(
+        "quit",
+        expect.objectContaining({ block: expect.any(Number) }),
+      ),
+    );
     t.view.unmount();
   });
 });
