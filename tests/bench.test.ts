@@ -33,12 +33,15 @@ type Result = {
   printMs: Record<string, number>;
   keys: Record<string, Record<string, KeyStats & { fullClear: boolean }>>;
   resize: Record<string, (Timed & { back: Timed }) | null>;
+  resizeNarrow: Record<string, (Timed & { back: Timed }) | null>;
+  rssAtFirstFrameBytes: Record<string, number | null>;
   peakRssBytes: Record<string, number | null>;
   scroll: Record<
     string,
     { n: number; medianBytes: number; maxBytes: number; fullClear: boolean } | null
   >;
   statusLine: Record<string, { rowsFromBottom: number; endsWith: string } | null>;
+  keysWithNoChange: string[];
   goals: Goal[];
   errors: string[];
 };
@@ -144,12 +147,17 @@ describe("bench --quick", () => {
     const resize = result.resize.seed;
     positiveTimed(resize ?? undefined, 3, "resize");
     positiveTimed(resize?.back, 3, "resize back");
+    const narrow = result.resizeNarrow.seed;
+    positiveTimed(narrow ?? undefined, 3, "resize to 60 columns");
+    positiveTimed(narrow?.back, 3, "resize back from 60 columns");
     positive(result.peakRssBytes.seed, "peak RSS");
+    positive(result.rssAtFirstFrameBytes.seed, "RSS at first frame");
     const scroll = result.scroll.seed;
     positive(scroll?.medianBytes, "bytes per scroll");
     positive(scroll?.maxBytes, "max bytes per scroll");
     expect(typeof scroll?.fullClear).toBe("boolean");
     expect(result.statusLine.seed?.endsWith).not.toBe("");
+    expect(Array.isArray(result.keysWithNoChange)).toBe(true);
   });
 
   it("prints the table with a row per goal", () => {
@@ -164,7 +172,8 @@ describe("bench --quick", () => {
       "seed: key c p50/p95/max",
       "seed: key Tab p50/p95/max",
       "seed: resize → 80×24",
-      "seed: peak RSS",
+      "seed: peak RSS (at first frame)",
+      "seed: resize → 60×24 (re-wrap)",
       "seed: bytes per ↓ (median/max)",
     ]) {
       expect(measures).toContain(m);

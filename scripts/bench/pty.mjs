@@ -1,7 +1,9 @@
 // A program in a pseudo-terminal, watched through a headless xterm: every chunk the program
 // writes is timed on arrival, parsed, and the screen compared, so "the screen changed" means what
 // a person would see change. Every session is tracked so that nothing outlives the bench.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import pty from "@lydell/node-pty";
 import xterm from "@xterm/headless";
@@ -11,6 +13,20 @@ const { Terminal } = xterm;
 export class BenchError extends Error {}
 
 const live = new Set();
+
+let dataParent;
+/**
+ * A fresh $XDG_DATA_HOME for one run: lectern resumes an article where it was left, and every
+ * measured start must begin at the top with nothing remembered.
+ */
+function freshDataHome() {
+  if (!dataParent) {
+    const parent = mkdtempSync(join(tmpdir(), "lectern-bench-"));
+    process.on("exit", () => rmSync(parent, { recursive: true, force: true }));
+    dataParent = parent;
+  }
+  return mkdtempSync(join(dataParent, "run-"));
+}
 
 /** Kill every session still running (on exit, on a signal, on a timeout). */
 export function killAll() {
@@ -33,7 +49,9 @@ function screenRows(term) {
   const buffer = term.buffer.active;
   const rows = [];
   for (let y = 0; y < term.rows; y++) {
-    rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? "");
+    // Only the first `cols` cells: after a narrowing resize xterm keeps the old cells beyond
+    // the right edge in each line (in case it widens again), where they are not on screen.
+    rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true, 0, term.cols) ?? "");
   }
   return rows;
 }
@@ -46,7 +64,7 @@ function fingerprint(term) {
   for (let y = 0; y < term.rows; y++) {
     const line = buffer.getLine(buffer.viewportY + y);
     if (!line) continue;
-    out += line.translateToString(true);
+    out += line.translateToString(true, 0, term.cols);
     let style = 0;
     for (let x = 0; x < term.cols; x++) {
       line.getCell(x, cell);
@@ -81,6 +99,8 @@ export class Session {
     this.bytes = 0;
     this.chunks = [];
     this.exited = false;
+    this.drained = false;
+    this.disposed = false;
     this.lastDataAt = 0;
     this.t0 = performance.now();
     this.proc = pty.spawn(file, args, {
@@ -88,7 +108,7 @@ export class Session {
       cols,
       rows,
       cwd,
-      env,
+      env: { ...env, XDG_DATA_HOME: freshDataHome() },
       encoding: null,
     });
     live.add(this);
@@ -99,10 +119,19 @@ export class Session {
         this.exitSignal = signal;
         live.delete(this);
         resolve({ exitCode, signal });
-        for (const w of this.waiters) w.check();
+        // The exit can be reported before the last output is read: give that a moment to
+        // arrive and be parsed before waiters give up.
+        setTimeout(() => {
+          if (this.disposed) return;
+          this.term.write("", () => {
+            this.drained = true;
+            for (const w of this.waiters) w.check();
+          });
+        }, 250);
       });
     });
     this.proc.onData((data) => {
+      if (this.disposed) return;
       const at = performance.now();
       this.lastDataAt = at;
       const chunk = typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data);
@@ -137,7 +166,7 @@ export class Session {
           if (predicate()) {
             finish();
             resolve(at ?? performance.now());
-          } else if (this.exited) {
+          } else if (this.drained) {
             finish();
             reject(
               new BenchError(
@@ -266,6 +295,7 @@ export class Session {
 
   dispose() {
     this.kill();
+    this.disposed = true;
     this.term.dispose();
   }
 }
