@@ -124,12 +124,17 @@ async function main(): Promise<void> {
     usage("--width takes a whole number from 1 to 1000");
   }
 
+  const interactive = !cli.values.print && process.stdout.isTTY === true;
+  // The reader's code (Ink, React) is the largest part of start-up: its files are read while the
+  // article loads. Nothing it runs can delay the first frame, which is painted before any await.
+  const reader = interactive ? import("./terminal/run.js") : undefined;
+  reader?.catch(() => {}); // a failure is reported where it is awaited
+
   const path = first ?? bundledContent();
   const entries = loadAll(path);
   const good = entries.filter((e) => e.ok);
 
-  const interactive = !cli.values.print && process.stdout.isTTY === true;
-  if (!interactive) {
+  if (!reader) {
     // `lectern --print | head` closes the pipe early: that is the reader being done, not an error.
     process.stdout.on("error", (error: NodeJS.ErrnoException) => {
       process.exit(error.code === "EPIPE" ? 0 : 1);
@@ -187,7 +192,7 @@ async function main(): Promise<void> {
   };
   paintEarly();
   process.stdout.on("resize", paintEarly);
-  const { runReader } = await import("./terminal/run.js");
+  const { runReader } = await reader;
   const code = await runReader(entries, {
     screen,
     stdin: keys,

@@ -3,27 +3,42 @@
 // graphemes, so no line is ever wider than the column.
 import stringWidth from "string-width";
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+/**
+ * Text in which every UTF-16 unit is one character one column wide, with no combining or
+ * invisible characters: printable ASCII, Latin-1 and Latin Extended (no soft hyphen), Greek,
+ * Cyrillic (no combining marks), typographic punctuation (no bidi controls), currency signs and
+ * letterlike symbols. Its width is its length, without asking string-width, which matters for
+ * the seed (curly quotes everywhere) and for megabytes of text. Checked against string-width by
+ * tests/layout/wrap.test.ts.
+ */
+export const NARROW =
+  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u202f-\u205e\u20a0-\u20c0\u2100-\u214f]*$/;
+
+let segmenter: Intl.Segmenter | undefined;
+/** Grapheme clusters of a string (the segmenter is made on first use: it costs at start-up). */
+function graphemesOf(text: string): Intl.Segments {
+  segmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" });
+  return segmenter.segment(text);
+}
 
 /** Display width of a string in terminal columns. */
 export function textWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  return NARROW.test(text) ? text.length : stringWidth(text);
 }
 
 /**
  * Break a word wider than `width` into pieces no wider than `width`. A single grapheme wider
  * than the whole column (a wide character in a one-column view) is shown as "?".
  */
-function breakWord(word: string, width: number, ascii: boolean): string[] {
+function breakWord(word: string, width: number, narrow: boolean): string[] {
   const pieces: string[] = [];
-  if (ascii) {
+  if (narrow) {
     for (let i = 0; i < word.length; i += width) pieces.push(word.slice(i, i + width));
     return pieces;
   }
   let piece = "";
   let pieceWidth = 0;
-  for (const { segment } of graphemes.segment(word)) {
+  for (const { segment } of graphemesOf(word)) {
     let g = segment;
     let w = stringWidth(g);
     if (w > width) {
@@ -54,12 +69,12 @@ export function wrapText(text: string, width: number): string[] {
 }
 
 function wrapLine(text: string, width: number, out: string[]): void {
-  const ascii = PRINTABLE_ASCII.test(text);
-  if (ascii && text.length <= width) {
+  const narrow = NARROW.test(text);
+  if (narrow && text.length <= width) {
     out.push(text);
     return;
   }
-  const measure = ascii ? (s: string) => s.length : stringWidth;
+  const measure = narrow ? (s: string) => s.length : stringWidth;
   const words = text.split(" ");
   let line = "";
   let lineWidth = 0;
@@ -80,7 +95,7 @@ function wrapLine(text: string, width: number, out: string[]): void {
         line = " ".repeat(indent) + word;
         lineWidth = indent + w;
       } else {
-        const pieces = breakWord(word, width, ascii);
+        const pieces = breakWord(word, width, narrow);
         for (let k = 0; k < pieces.length - 1; k++) out.push(pieces[k] as string);
         line = pieces[pieces.length - 1] as string;
         lineWidth = measure(line);
@@ -98,7 +113,7 @@ export function truncate(text: string, width: number): string {
   if (textWidth(text) <= width) return text;
   let out = "";
   let used = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const { segment } of graphemesOf(text)) {
     const w = stringWidth(segment);
     if (used + w > width - 1) break;
     out += segment;

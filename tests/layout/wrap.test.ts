@@ -118,3 +118,28 @@ describe("truncate and padTo", () => {
     expect(padTo("x", 0)).toBe("");
   });
 });
+
+describe("the narrow-text fast path", () => {
+  it("takes only characters string-width measures as one column each", async () => {
+    const { NARROW } = await import("../../src/layout/wrap.js");
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCharCode(code);
+      if (NARROW.test(char)) expect(stringWidth(char), `U+${code.toString(16)}`).toBe(1);
+    }
+  });
+
+  it("measures mixed narrow text exactly as string-width does", () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom("a", "’", "“", "–", "é", "ж", "λ", "€", " ", "\u0301", "中", "👍"),
+          maxLength: 40,
+        }),
+        (text) => {
+          expect(textWidth(text)).toBe(stringWidth(text));
+        },
+      ),
+    );
+  });
+});
