@@ -19,7 +19,11 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  minify: true,
+  // Node 20 has RegExp set notation (the v flag, used by string-width); without this esbuild
+  // rewrites such literals as new RegExp(...), compiled at start-up instead of on first use
+  // (\p{RGI_Emoji} alone costs about 14 ms).
+  supported: { "regexp-set-notation": true },
+  minify: process.env.NOMIN ? false : true,
   legalComments: "linked",
   logLevel: "warning",
   define: { "process.env.NODE_ENV": '"production"' },
@@ -51,6 +55,33 @@ await build({
             throw new Error("ink/build/ink.js changed: review the resize fix");
           }
           return { contents: source.replace(narrower, "{"), loader: "js" };
+        });
+        // string-width makes an Intl.Segmenter when it is imported, which loads ICU data (~9 ms
+        // of every start-up), and its \p{RGI_Emoji} literal is expanded when the module is
+        // compiled (~14 ms). Lectern measures most text without them (layout/wrap.ts), so both
+        // are made on first use instead.
+        b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, (args) => {
+          // Only Lectern's own string-width; Ink's wrap-ansi has an older copy, loaded with Ink.
+          if (args.path !== join(root, "node_modules", "string-width", "index.js"))
+            return undefined;
+          const replacements = [
+            [
+              "const segmenter = new Intl.Segmenter();",
+              "let lazySegmenter; const segmenter = { segment: (text) => (lazySegmenter ??= new Intl.Segmenter()).segment(text) };",
+            ],
+            [
+              "const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;",
+              'let lazyRgi; const rgiEmojiRegex = { test: (text) => (lazyRgi ??= new RegExp("^\\\\p{RGI_Emoji}$", "v")).test(text) };',
+            ],
+          ];
+          let source = readFileSync(args.path, "utf8");
+          for (const [eager, lazy] of replacements) {
+            if (!source.includes(eager)) {
+              throw new Error("string-width/index.js changed: review the lazy segmenter and regex");
+            }
+            source = source.replace(eager, lazy);
+          }
+          return { contents: source, loader: "js" };
         });
         // Ink 6.8's incremental renderer moves the cursor up one line too few when the previous
         // frame ended in a newline (every frame shorter than the terminal), so each update is

@@ -1,7 +1,7 @@
 // Comment × width → lines: a meta line (marker, author · date), then the paragraphs, indented by
 // depth (capped so deep threads stay readable). Laid out one comment at a time and cached, so a
 // pane over 20,000 comments only ever measures the comments it shows.
-import { commentAuthor, formatDate } from "../content/format.js";
+import { commentAuthor, formatDate, groupDigits } from "../content/format.js";
 import type { Article, Comment } from "../content/schema.js";
 import { buildThreads, type Threads } from "../content/threads.js";
 import type { Line } from "./lines.js";
@@ -28,7 +28,7 @@ export function threadsOf(article: Article): Threads {
 }
 
 export function replyCount(n: number): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? "reply" : "replies"}`;
+  return `${groupDigits(n)} ${n === 1 ? "reply" : "replies"}`;
 }
 
 /** Marker before the author: • a comment without replies, ▾ an open thread, ▸ a collapsed one. */

@@ -4,7 +4,7 @@
 import { Box, Text, useApp, useInput, useStdout } from "ink";
 import SelectInput from "ink-select-input";
 import { useCallback, useState } from "react";
-import { discussionHeading } from "../content/format.js";
+import { groupDigits } from "../content/format.js";
 import type { Loaded } from "../content/load.js";
 import { sanitizeLine } from "../content/sanitize.js";
 import { truncate } from "../layout/wrap.js";
@@ -24,7 +24,7 @@ function label(entry: Loaded, width: number): string {
   const a = entry.article;
   const count = a.comments?.length ?? 0;
   const by = a.author ? ` — ${a.author.name}` : "";
-  const comments = ` · ${count.toLocaleString("en-US")} ${count === 1 ? "comment" : "comments"}`;
+  const comments = ` · ${groupDigits(count)} ${count === 1 ? "comment" : "comments"}`;
   return truncate(`${a.title}${by}${comments}`, width);
 }
 
