@@ -4,26 +4,22 @@ import * as z from "zod/mini";
 
 const text = z.string().check(z.minLength(1, "must be a non-empty string"));
 
-const slug = z
-  .string()
-  .check(
-    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug such as azerbaijan-and-israel"),
-  );
-
-const httpUrl = z
-  .string()
-  .check(z.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, "must be an http:// or https:// address"));
-
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const HTTP_URL = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
 // A calendar date or a local date-time, as the seed shows them: 2012-02-22 or 2012-02-24T18:45.
 // Seconds, fractions and a zone are allowed; nothing is converted between zones.
+export const ISO_DATE =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?)?$/;
+
+const slug = z
+  .string()
+  .check(z.regex(SLUG, "must be a lowercase slug such as azerbaijan-and-israel"));
+
+const httpUrl = z.string().check(z.regex(HTTP_URL, "must be an http:// or https:// address"));
+
 const isoDate = z
   .string()
-  .check(
-    z.regex(
-      /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?)?$/,
-      "must be an ISO date (2012-02-22) or date-time (2012-02-24T18:45)",
-    ),
-  );
+  .check(z.regex(ISO_DATE, "must be an ISO date (2012-02-22) or date-time (2012-02-24T18:45)"));
 
 export const authorSchema = z.strictObject({
   name: text,
@@ -62,33 +58,42 @@ export const articleSchema = z
   })
   .check(
     z.superRefine((article, ctx) => {
-      // Comment ids are unique and a reply names an earlier comment, so threads form a tree
-      // in posting order (checked in one pass, no recursion).
-      const seen = new Set<string>();
-      const comments = article.comments ?? [];
-      for (let i = 0; i < comments.length; i++) {
-        const comment = comments[i] as Comment;
-        if (comment.parentId !== undefined && !seen.has(comment.parentId)) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["comments", i, "parentId"],
-            message:
-              comment.parentId === comment.id
-                ? `comment "${comment.id}" cannot reply to itself`
-                : `"${comment.parentId}" is not the id of an earlier comment`,
-          });
-        }
-        if (seen.has(comment.id)) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["comments", i, "id"],
-            message: `duplicate comment id "${comment.id}"`,
-          });
-        }
-        seen.add(comment.id);
-      }
+      for (const problem of threadProblems(article.comments ?? [])) ctx.addIssue(problem);
     }),
   );
+
+/**
+ * Comment ids are unique and a reply names an earlier comment, so threads form a tree in
+ * posting order (checked in one pass, no recursion). Shared by the schema and the fast check.
+ */
+export function threadProblems(
+  comments: readonly { id: string; parentId?: string | undefined }[],
+): { code: "custom"; path: (string | number)[]; message: string }[] {
+  const problems: { code: "custom"; path: (string | number)[]; message: string }[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < comments.length; i++) {
+    const comment = comments[i] as { id: string; parentId?: string };
+    if (comment.parentId !== undefined && !seen.has(comment.parentId)) {
+      problems.push({
+        code: "custom",
+        path: ["comments", i, "parentId"],
+        message:
+          comment.parentId === comment.id
+            ? `comment "${comment.id}" cannot reply to itself`
+            : `"${comment.parentId}" is not the id of an earlier comment`,
+      });
+    }
+    if (seen.has(comment.id)) {
+      problems.push({
+        code: "custom",
+        path: ["comments", i, "id"],
+        message: `duplicate comment id "${comment.id}"`,
+      });
+    }
+    seen.add(comment.id);
+  }
+  return problems;
+}
 
 export type Article = z.infer<typeof articleSchema>;
 export type Section = z.infer<typeof sectionSchema>;
