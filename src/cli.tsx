@@ -1,5 +1,6 @@
 // Entry point: arguments, then print mode (stdout not a terminal, or --print) or the full-screen
 // reader. Exit status: 0 fine, 1 bad content, 2 bad usage; never a stack trace.
+import "./terminal/memory.js";
 import { openSync } from "node:fs";
 import { relative } from "node:path";
 import { ReadStream } from "node:tty";

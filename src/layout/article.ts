@@ -191,7 +191,7 @@ export class ArticleLayout {
 
 const layouts = new WeakMap<Article, Map<number, ArticleLayout>>();
 
-/** The cached layout of an article at a width (the last few widths are kept). */
+/** The cached layout of an article at a width (the current width and the one before are kept: a large article's layout is megabytes). */
 export function getLayout(article: Article, width: number): ArticleLayout {
   let byWidth = layouts.get(article);
   if (!byWidth) {
@@ -203,7 +203,7 @@ export function getLayout(article: Article, width: number): ArticleLayout {
   if (!layout) {
     layout = new ArticleLayout(article, w);
     byWidth.set(w, layout);
-    if (byWidth.size > 4) {
+    if (byWidth.size > 2) {
       const oldest = byWidth.keys().next().value as number;
       byWidth.delete(oldest);
     }

@@ -109,7 +109,7 @@ export function getCommentLayout(article: Article, width: number): CommentLayout
   if (!cache) {
     cache = new CommentLayoutCache(article, threadsOf(article), w);
     byWidth.set(w, cache);
-    if (byWidth.size > 4) byWidth.delete(byWidth.keys().next().value as number);
+    if (byWidth.size > 2) byWidth.delete(byWidth.keys().next().value as number);
   }
   return cache;
 }
