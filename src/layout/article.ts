@@ -5,6 +5,7 @@
 import { discussionHeading, formatDate } from "../content/format.js";
 import type { Article } from "../content/schema.js";
 import type { Line, LineKind } from "./lines.js";
+import { perWidth } from "./per-width.js";
 import { wrapText } from "./wrap.js";
 
 export type Block = {
@@ -189,28 +190,5 @@ export class ArticleLayout {
   }
 }
 
-const layouts = new WeakMap<Article, Map<number, ArticleLayout>>();
-
-/** The cached layout of an article at a width (the current width and the one before are kept: a large article's layout is megabytes). */
-export function getLayout(article: Article, width: number): ArticleLayout {
-  let byWidth = layouts.get(article);
-  if (!byWidth) {
-    byWidth = new Map();
-    layouts.set(article, byWidth);
-  }
-  const w = Math.max(1, Math.floor(width));
-  let layout = byWidth.get(w);
-  if (!layout) {
-    layout = new ArticleLayout(article, w);
-    byWidth.set(w, layout);
-    if (byWidth.size > 2) {
-      const oldest = byWidth.keys().next().value as number;
-      byWidth.delete(oldest);
-    }
-  } else {
-    // Refresh recency.
-    byWidth.delete(w);
-    byWidth.set(w, layout);
-  }
-  return layout;
-}
+/** The cached layout of an article at a width (see per-width.ts). */
+export const getLayout = perWidth((article, width) => new ArticleLayout(article, width));

@@ -5,6 +5,7 @@ import { commentAuthor, formatDate, groupDigits } from "../content/format.js";
 import type { Article, Comment } from "../content/schema.js";
 import { buildThreads, type Threads } from "../content/threads.js";
 import type { Line } from "./lines.js";
+import { perWidth } from "./per-width.js";
 import { wrapText } from "./wrap.js";
 
 /** Columns of indent per level of nesting. */
@@ -96,20 +97,7 @@ export class CommentLayoutCache {
   }
 }
 
-const commentCaches = new WeakMap<Article, Map<number, CommentLayoutCache>>();
-
-export function getCommentLayout(article: Article, width: number): CommentLayoutCache {
-  let byWidth = commentCaches.get(article);
-  if (!byWidth) {
-    byWidth = new Map();
-    commentCaches.set(article, byWidth);
-  }
-  const w = Math.max(1, Math.floor(width));
-  let cache = byWidth.get(w);
-  if (!cache) {
-    cache = new CommentLayoutCache(article, threadsOf(article), w);
-    byWidth.set(w, cache);
-    if (byWidth.size > 2) byWidth.delete(byWidth.keys().next().value as number);
-  }
-  return cache;
-}
+/** The cached comment layouts of an article at a width (see per-width.ts). */
+export const getCommentLayout = perWidth(
+  (article, width) => new CommentLayoutCache(article, threadsOf(article), width),
+);
