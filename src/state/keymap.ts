@@ -176,7 +176,9 @@ export function helpRows(): { context: Context; keys: string; help: string }[] {
   }));
 }
 
-const CONTEXT_NAMES: Record<Context, string> = {
+/** The contexts in the order the help and the README list them, with their titles. */
+export const CONTEXT_ORDER: Context[] = ["article", "pane", "toc", "global"];
+export const CONTEXT_NAMES: Record<Context, string> = {
   article: "Reading the article",
   pane: "In the comments pane (Tab focuses it)",
   toc: "In the table of contents (t opens it)",
@@ -186,7 +188,7 @@ const CONTEXT_NAMES: Record<Context, string> = {
 /** The key table as Markdown, for the README (kept in sync by tests/readme.test.ts). */
 export function keysMarkdown(): string {
   const out: string[] = [];
-  for (const context of ["article", "pane", "toc", "global"] as Context[]) {
+  for (const context of CONTEXT_ORDER) {
     out.push(`**${CONTEXT_NAMES[context]}**`, "", "| keys | does |", "|---|---|");
     for (const b of BINDINGS.filter((binding) => binding.context === context)) {
       const keys = b.keys.map((k) => `\`${keyLabel(k)}\``).join(" ");
