@@ -123,6 +123,9 @@ function loadSeed(): Seed {
   return parseSeed(fs.readFileSync(SEED_PATH, "utf8"));
 }
 
+// Said out loud, since a reporter lists a skipped file without its reason.
+if (!seedExists) console.warn("SKIPPED fidelity tests: ../shared/seeds/ is not present here");
+
 describe.skipIf(!seedExists)(
   seedExists ? "fidelity to the seed" : "fidelity (skipped: ../shared/seeds not present)",
   () => {
