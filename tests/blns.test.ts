@@ -13,6 +13,7 @@ import { renderPrint } from "../src/print.js";
 import type { Command } from "../src/state/keymap.js";
 import { initialState, type ReaderState, reduce } from "../src/state/reducer.js";
 import { composeFrame } from "../src/ui/compose.js";
+import { columns } from "./helpers/terminal.js";
 
 const BLNS_PATH = path.join(import.meta.dirname, "..", "..", "shared", "corpora", "blns.json");
 const present = existsSync(BLNS_PATH);
@@ -25,23 +26,6 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const SGR = /\u001b\[[0-9;]*m/g;
 
 const encoder = new TextEncoder();
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-// Between two printable ASCII characters there is always a grapheme boundary.
-const ASCII_PAIR = /(?<=[\x20-\x7e])(?=[\x20-\x7e])/;
-
-/**
- * stringWidth, but fast on long rows of mostly spaces and ASCII: cut only where a grapheme
- * boundary is certain and measure the non-ASCII pieces with string-width (same result).
- */
-function columns(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length;
-  let total = 0;
-  for (const piece of text.split(ASCII_PAIR)) {
-    total += piece.length === 1 && PRINTABLE_ASCII.test(piece) ? 1 : stringWidth(piece);
-  }
-  return total;
-}
 
 /** One article with `s` in every displayed role. */
 function rawArticle(s: string): Record<string, unknown> {

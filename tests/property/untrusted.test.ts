@@ -13,6 +13,7 @@ import { renderPrint } from "../../src/print.js";
 import type { Command } from "../../src/state/keymap.js";
 import { type Action, initialState, type ReaderState, reduce } from "../../src/state/reducer.js";
 import { composeFrame } from "../../src/ui/compose.js";
+import { columns } from "../helpers/terminal.js";
 
 /** LECTERN_FUZZ_SCALE=10 runs ten times as many cases (and takes ten times as long). */
 const SCALE = Math.max(1, Number(process.env.LECTERN_FUZZ_SCALE) || 1);
@@ -30,23 +31,6 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const SGR = /\u001b\[[0-9;]*m/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching SGR sequences is the point
 const HAS_SGR = /\u001b\[[0-9;]*m/;
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-// Between two printable ASCII characters there is always a grapheme boundary.
-const ASCII_PAIR = /(?<=[\x20-\x7e])(?=[\x20-\x7e])/;
-
-/**
- * stringWidth, but fast on long rows of mostly spaces and ASCII: cut only where a grapheme
- * boundary is certain and measure the non-ASCII pieces with string-width (same result).
- */
-function columns(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length;
-  let total = 0;
-  for (const piece of text.split(ASCII_PAIR)) {
-    total += piece.length === 1 && PRINTABLE_ASCII.test(piece) ? 1 : stringWidth(piece);
-  }
-  return total;
-}
 
 function describeBad(text: string): string {
   const m = CONTROL.exec(text) ?? LONE_SURROGATE.exec(text);

@@ -23,20 +23,7 @@ export const built = existsSync(BUNDLE);
 export const SKIP_REASON = "SKIPPED: dist/lectern.js is missing (run npm run build)";
 
 /** Keys as a terminal sends them. */
-export const KEY = {
-  down: "\x1b[B",
-  up: "\x1b[A",
-  right: "\x1b[C",
-  left: "\x1b[D",
-  pageDown: "\x1b[6~",
-  pageUp: "\x1b[5~",
-  home: "\x1b[H",
-  end: "\x1b[F",
-  tab: "\t",
-  enter: "\r",
-  escape: "\x1b",
-  ctrlC: "\x03",
-} as const;
+export { KEY } from "../helpers/terminal.js";
 
 /**
  * The environment the child runs in: the caller's, minus everything that makes libraries believe

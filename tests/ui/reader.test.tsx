@@ -10,6 +10,7 @@ import type { Command } from "../../src/state/keymap.js";
 import { geometryOf, initialState, type ReaderState, reduce } from "../../src/state/reducer.js";
 import { composeFrame } from "../../src/ui/compose.js";
 import { Reader } from "../../src/ui/Reader.js";
+import { KEY } from "../helpers/terminal.js";
 
 function fixture(path: string): Article {
   const url = new URL(path, import.meta.url);
@@ -19,20 +20,7 @@ function fixture(path: string): Article {
 const seed = fixture("../../content/azerbaijan-and-israel.json");
 const threads = fixture("../fixtures/threads/long-discussion.json");
 
-const KEYS = {
-  down: "\x1b[B",
-  up: "\x1b[A",
-  right: "\x1b[C",
-  left: "\x1b[D",
-  pageDown: "\x1b[6~",
-  pageUp: "\x1b[5~",
-  home: "\x1b[H",
-  end: "\x1b[F",
-  tab: "\t",
-  enter: "\r",
-  escape: "\x1b",
-  ctrlC: "\x03",
-} as const;
+const KEYS = KEY;
 
 const COLS = 100;
 const ROWS = 24;
