@@ -23,7 +23,7 @@ await build({
   // rewrites such literals as new RegExp(...), compiled at start-up instead of on first use
   // (\p{RGI_Emoji} alone costs about 14 ms).
   supported: { "regexp-set-notation": true },
-  minify: process.env.NOMIN ? false : true,
+  minify: true,
   legalComments: "linked",
   logLevel: "warning",
   define: { "process.env.NODE_ENV": '"production"' },

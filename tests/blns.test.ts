@@ -4,7 +4,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createElement } from "react";
-import stringWidth from "string-width";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseArticle } from "../src/content/load.js";
 import { sanitizeLine, sanitizeText } from "../src/content/sanitize.js";
