@@ -133,8 +133,9 @@ export class PaneModel {
       offset -= h;
       i++;
     }
-    const last = this.list[this.list.length - 1] ?? 0;
-    const next = { pos: this.list[i] ?? 0, offset: Math.min(offset, this.heightOf(last) - 1) };
+    const pos = this.list[i] ?? 0;
+    // Only the last comment bounds the offset; in any other, the loop above already has.
+    const next = { pos, offset: Math.min(offset, this.heightOf(pos) - 1) };
     const maxTop = this.bottom(rows);
     return this.compare(next, maxTop) > 0 ? maxTop : next;
   }
@@ -153,6 +154,18 @@ export class PaneModel {
   continuesBelow(scroll: PaneScroll, selected: number, rows: number): boolean {
     if (selected < scroll.pos) return false;
     return this.distanceToStart(scroll, selected, rows) + this.linesOf(selected).length > rows;
+  }
+
+  /** Whether comment `pos` begins inside the view (its first line is on screen). */
+  startsInView(scroll: PaneScroll, pos: number, rows: number): boolean {
+    if (this.startsAbove(scroll, pos)) return false;
+    return this.distanceToStart(scroll, pos, rows) < rows;
+  }
+
+  /** The scroll moved back to the last full page if it is past it (after a fold, a resize). */
+  clamp(scroll: PaneScroll, rows: number): PaneScroll {
+    const maxTop = this.bottom(rows);
+    return this.compare(scroll, maxTop) > 0 ? maxTop : scroll;
   }
 
   /** Whether the selected comment starts above the view. */

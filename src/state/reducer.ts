@@ -5,6 +5,7 @@ import type { Article } from "../content/schema.js";
 import { getLayout } from "../layout/article.js";
 import { getCommentLayout } from "../layout/comments.js";
 import { type Geometry, geometry } from "./geometry.js";
+import { helpLines } from "./help.js";
 import { type Command, commandFor } from "./keymap.js";
 import { indexIn, PaneModel, type PaneScroll } from "./pane.js";
 
@@ -205,12 +206,14 @@ function paneCommand(article: Article, state: ReaderState, command: Command): Re
     case "pageUp": {
       const delta = command === "pageDown" ? Math.max(1, rows - 1) : -Math.max(1, rows - 1);
       const paneScroll = pane.scrollBy(state.paneScroll, delta, rows);
-      // The selection follows to the first comment that starts in view.
-      const first =
-        paneScroll.offset === 0
-          ? paneScroll.pos
-          : (list[indexIn(list, paneScroll.pos) + 1] ?? paneScroll.pos);
-      return { ...state, paneScroll, selected: first };
+      // The selection follows to the first comment that starts in view, or, when one comment
+      // fills the view, to that comment.
+      const next = list[indexIn(list, paneScroll.pos) + 1];
+      const selected =
+        paneScroll.offset > 0 && next !== undefined && pane.startsInView(paneScroll, next, rows)
+          ? next
+          : paneScroll.pos;
+      return { ...state, paneScroll, selected };
     }
     case "top":
       return { ...state, selected: list[0] ?? 0, paneScroll: { pos: list[0] ?? 0, offset: 0 } };
@@ -254,10 +257,15 @@ function paneCommand(article: Article, state: ReaderState, command: Command): Re
 }
 
 /** After the visible set changes, the scroll must name a visible comment. */
+/**
+ * After the visible set changes, the scroll must name a visible comment and must not leave the
+ * pane's bottom empty while comments are hidden above it.
+ */
 function clampScroll(article: Article, state: ReaderState): PaneScroll {
   const pane = paneOf(article, state);
   const pos = pane.list[indexIn(pane.list, state.paneScroll.pos)] ?? 0;
-  return pos === state.paneScroll.pos ? state.paneScroll : { pos, offset: 0 };
+  const scroll = pos === state.paneScroll.pos ? state.paneScroll : { pos, offset: 0 };
+  return pane.clamp(scroll, Math.max(1, geometryOf(state).paneRows));
 }
 
 function setCollapsed(article: Article, state: ReaderState, pos: number, on: boolean): ReaderState {
@@ -360,7 +368,9 @@ function command(article: Article, state: ReaderState, cmd: Command): ReaderStat
     if (state.overlay === "toc") return tocCommand(article, state, cmd);
     if (state.overlay === "help") {
       if (cmd === "lineDown" || cmd === "pageDown" || cmd === "halfDown") {
-        return { ...state, helpTop: state.helpTop + (cmd === "lineDown" ? 1 : 10) };
+        // No further than the last page of the help, so that going back up starts at once.
+        const last = Math.max(0, helpLines().length - geometryOf(state).articleRows);
+        return { ...state, helpTop: Math.min(last, state.helpTop + (cmd === "lineDown" ? 1 : 10)) };
       }
       if (cmd === "lineUp" || cmd === "pageUp" || cmd === "halfUp") {
         return { ...state, helpTop: Math.max(0, state.helpTop - (cmd === "lineUp" ? 1 : 10)) };

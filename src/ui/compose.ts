@@ -6,26 +6,11 @@ import type { Article } from "../content/schema.js";
 import { getLayout } from "../layout/article.js";
 import { type Line, STYLES, type Style, sgr } from "../layout/lines.js";
 import { padTo, textWidth, truncate } from "../layout/wrap.js";
-import { CONTEXT_NAMES, CONTEXT_ORDER, helpRows } from "../state/keymap.js";
+import { helpLines } from "../state/help.js";
 import { geometryOf, paneOf, type ReaderState } from "../state/reducer.js";
 
 export type Segment = { text: string; style?: Style };
 export type Row = Segment[];
-
-/** The help overlay's text, built from the key table. */
-export function helpLines(): Line[] {
-  const rows = helpRows();
-  const keyWidth = Math.max(...rows.map((r) => textWidth(r.keys)));
-  const lines: Line[] = [{ text: "Keys", kind: "title" }];
-  for (const context of CONTEXT_ORDER) {
-    lines.push({ text: "", kind: "blank" }, { text: CONTEXT_NAMES[context], kind: "heading" });
-    for (const r of rows.filter((row) => row.context === context)) {
-      lines.push({ text: `${r.keys.padEnd(keyWidth)}  ${r.help}`, kind: "text" });
-    }
-  }
-  lines.push({ text: "", kind: "blank" }, { text: "Esc or ? closes this help.", kind: "aside" });
-  return lines;
-}
 
 function lineSegments(line: Line | undefined, left: number, width: number, area: number): Row {
   const text = line ? truncate(line.text, width) : "";

@@ -2,6 +2,7 @@
 // named as the table names them, and the help listing every binding.
 import type { Key } from "ink";
 import { describe, expect, it } from "vitest";
+import { helpLines } from "../../src/state/help.js";
 import {
   BINDINGS,
   type Command,
@@ -10,7 +11,6 @@ import {
   keyLabel,
   keyName,
 } from "../../src/state/keymap.js";
-import { helpLines } from "../../src/ui/compose.js";
 
 // Every command, checked for exhaustiveness by the compiler.
 const EVERY: Record<Command, true> = {
