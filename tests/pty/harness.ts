@@ -10,6 +10,7 @@ import { StringDecoder } from "node:string_decoder";
 import { fileURLToPath } from "node:url";
 import pty from "@lydell/node-pty";
 import xterm from "@xterm/headless";
+import { expect, type TestContext } from "vitest";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BUNDLE = join(ROOT, "dist", "lectern.js");
@@ -391,6 +392,18 @@ export async function inkDrawn(s: Session, timeoutMs = 10_000): Promise<void> {
 /** Run lectern (`node dist/lectern.js …args`) in a pseudo-terminal. */
 export function start(options: StartOptions = {}): Session {
   return spawnPty({ ...options, args: [BUNDLE, ...(options.args ?? [])] });
+}
+
+/** Starts lectern for one test; the process is killed when the test ends, whatever happened. */
+export function open(context: TestContext, options: StartOptions): Session {
+  const session = start(options);
+  context.onTestFinished(() => session.kill());
+  return session;
+}
+
+/** The screens this session's waits saw had nothing wider than the terminal and no garbage. */
+export function expectClean(s: Session): void {
+  expect(s.problems(), "problems on the screens seen").toEqual([]);
 }
 
 /** Kill every session still running (for afterAll). */

@@ -2,19 +2,19 @@
 // sees after each key. Every screen a test waits for is also checked for garbage (raw control
 // characters, remains of escape sequences) and for rows wider than the terminal.
 import { join } from "node:path";
-import { afterAll, describe, expect, it, type TestContext } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import {
   built,
   drawn,
+  expectClean,
   KEY,
   killAll,
+  open,
   PTY_FIXTURES,
   replay,
   SEED_TITLE,
   type Session,
   SKIP_REASON,
-  type StartOptions,
-  start,
   statusRowOf,
   THREADS,
   until,
@@ -29,18 +29,6 @@ const TIMEOUT = 30_000;
 const FIRST_DATE = "February 24, 2012 at 6:45 pm";
 
 afterAll(killAll);
-
-/** Starts lectern for one test; the process is killed when the test ends, whatever happened. */
-function open(context: TestContext, options: StartOptions): Session {
-  const session = start(options);
-  context.onTestFinished(() => session.kill());
-  return session;
-}
-
-/** The screens this session's waits saw had nothing wider than the terminal and no garbage. */
-function expectClean(s: Session): void {
-  expect(s.problems(), "problems on the screens seen").toEqual([]);
-}
 
 /** The reader's first screen (the status line on its row: the frame is one row short). */
 async function ready(s: Session): Promise<string[]> {

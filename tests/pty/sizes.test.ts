@@ -1,32 +1,22 @@
 // Terminal sizes from 1×1 to 400×120, resizes that keep the width, and a storm of resizes: the
 // reader never crashes, never draws a line wider than the terminal, says "terminal too small"
 // when there is no room, and always ends on the frame a fresh start would draw.
-import { afterAll, describe, expect, it, type TestContext } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import {
   built,
   drawn,
+  expectClean,
   inkDrawn,
   killAll,
+  open,
   type Session,
   SKIP_REASON,
-  type StartOptions,
-  start,
   statusRowOf,
 } from "./harness.js";
 
 const TIMEOUT = 30_000;
 
 afterAll(killAll);
-
-function open(context: TestContext, options: StartOptions): Session {
-  const session = start(options);
-  context.onTestFinished(() => session.kill());
-  return session;
-}
-
-function expectClean(s: Session): void {
-  expect(s.problems(), "problems on the screens seen").toEqual([]);
-}
 
 const tooSmall = (cols: number, rows: number) => cols < 20 || rows < 6;
 
