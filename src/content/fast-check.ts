@@ -3,7 +3,7 @@
 // follows src/content/schema.ts rule for rule, sharing its regexes and thread rule; when it says
 // no, the loader asks zod, which explains what is wrong. tests/content/fast-check.test.ts holds
 // the two to the same answers over the invalid corpus and random mutations.
-import { type Article, HTTP_URL, ISO_DATE, SLUG, threadProblems } from "./schema.js";
+import { type Article, FORMATS, HTTP_URL, ISO_DATE, SLUG, threadProblems } from "./schema.js";
 
 type Obj = Record<string, unknown>;
 
@@ -35,13 +35,28 @@ const ARTICLE_KEYS = new Set([
   "author",
   "source",
   "published",
+  "format",
   "sections",
   "comments",
+  "commentsTotal",
 ]);
 const AUTHOR_KEYS = new Set(["name", "bio"]);
 const SOURCE_KEYS = new Set(["name", "url", "note"]);
 const SECTION_KEYS = new Set(["heading", "paragraphs"]);
-const COMMENT_KEYS = new Set(["id", "parentId", "author", "postedAt", "paragraphs"]);
+const COMMENT_KEYS = new Set([
+  "id",
+  "parentId",
+  "author",
+  "postedAt",
+  "format",
+  "points",
+  "moreReplies",
+  "paragraphs",
+]);
+const FORMAT_SET = new Set<unknown>(FORMATS);
+const isFormat = (value: unknown): boolean => FORMAT_SET.has(value);
+const isInt = (value: unknown): boolean => Number.isSafeInteger(value);
+const isCount = (value: unknown): boolean => isInt(value) && (value as number) >= 0;
 
 function author(value: unknown): boolean {
   return (
@@ -76,6 +91,9 @@ function comment(value: unknown): boolean {
     optional(value.parentId, text) &&
     optional(value.author, text) &&
     optional(value.postedAt, matches(ISO_DATE)) &&
+    optional(value.format, isFormat) &&
+    optional(value.points, isInt) &&
+    optional(value.moreReplies, isCount) &&
     texts(value.paragraphs)
   );
 }
@@ -93,6 +111,7 @@ export function isValidArticle(data: unknown): data is Article {
   if (!matches(SLUG)(data.id) || !text(data.title)) return false;
   if (!optional(data.author, author) || !optional(data.source, source)) return false;
   if (!optional(data.published, matches(ISO_DATE))) return false;
+  if (!optional(data.format, isFormat) || !optional(data.commentsTotal, isCount)) return false;
   if (!every(data.sections, section, 1)) return false;
   if (data.comments === undefined) return true;
   if (!every(data.comments, comment, 0)) return false;

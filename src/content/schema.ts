@@ -17,6 +17,13 @@ const slug = z
 
 const httpUrl = z.string().check(z.regex(HTTP_URL, "must be an http:// or https:// address"));
 
+/** How the strings of `paragraphs` are written: plain text (the default), Markdown or HTML. */
+export const FORMATS = ["text", "markdown", "html"] as const;
+export type Format = (typeof FORMATS)[number];
+const format = z.enum(FORMATS);
+
+const count = z.int().check(z.minimum(0, "must be 0 or more"));
+
 const isoDate = z
   .string()
   .check(z.regex(ISO_DATE, "must be an ISO date (2012-02-22) or date-time (2012-02-24T18:45)"));
@@ -42,6 +49,12 @@ export const commentSchema = z.strictObject({
   parentId: z.optional(text),
   author: z.optional(text),
   postedAt: z.optional(isoDate),
+  /** Overrides the article's format for this comment. */
+  format: z.optional(format),
+  /** Score or points, where the source has them (shown in the comment's header). */
+  points: z.optional(z.int()),
+  /** Replies the source knows of that are not in this file (a Reddit "more" stub). */
+  moreReplies: z.optional(count),
   paragraphs: z.array(text).check(z.minLength(1, "must have at least one paragraph")),
 });
 
@@ -53,8 +66,12 @@ export const articleSchema = z
     author: z.optional(authorSchema),
     source: z.optional(sourceSchema),
     published: z.optional(isoDate),
+    /** How paragraphs, the bio and the note are written; comments may override it. */
+    format: z.optional(format),
     sections: z.array(sectionSchema).check(z.minLength(1, "must have at least one section")),
     comments: z.optional(z.array(commentSchema)),
+    /** Comments the source holds in all, when the file has only some of them. */
+    commentsTotal: z.optional(count),
   })
   .check(
     z.superRefine((article, ctx) => {
