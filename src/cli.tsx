@@ -7,7 +7,14 @@ import { ReadStream } from "node:tty";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import packageJson from "../package.json" with { type: "json" };
-import { type Loaded, listArticles, loadArticleFile, readArticleStdin } from "./content/load.js";
+import {
+  finishImports,
+  type Loaded,
+  listArticles,
+  loadArticleFile,
+  loadImporters,
+  readArticleStdin,
+} from "./content/load.js";
 import { sanitizeLine } from "./content/sanitize.js";
 import { writePrint } from "./print.js";
 import { openingState } from "./state/reducer.js";
@@ -20,6 +27,8 @@ const HELP = `
   Usage
     $ lectern [PATH]            read an article (a .json file, a folder of them, or - for stdin)
     $ lectern validate PATH…    check article files; prints "ok" or the problems, exit 1 if any
+    $ lectern convert SOURCE    write SOURCE (Hacker News, Reddit, Lobsters or Discourse JSON, a
+                                saved web page, Markdown or plain text) as an article on stdout
 
   With no PATH, the bundled content/ folder opens.
 
@@ -92,6 +101,14 @@ function reportErrors(entries: Loaded[]): void {
   }
 }
 
+/** What imports of other shapes left out, one line each (after the reader has closed). */
+function reportNotices(entries: Loaded[]): void {
+  for (const entry of entries) {
+    if (entry.ok)
+      for (const line of entry.notices ?? []) process.stderr.write(`lectern: ${line}\n`);
+  }
+}
+
 /** The screen once the reader has taken it, so that any failure restores it before reporting. */
 let screen: Screen | undefined;
 
@@ -111,12 +128,19 @@ async function main(): Promise<void> {
   const [first, ...rest] = cli.positionals;
   if (first === "validate") {
     if (rest.length === 0) usage("validate needs at least one PATH");
+    await loadImporters();
     const code = runValidate(
       rest,
       (line) => process.stdout.write(`${line}\n`),
       (line) => process.stderr.write(`${line}\n`),
     );
     process.exit(code);
+  }
+  if (first === "convert") {
+    if (rest.length !== 1) usage("convert takes one SOURCE");
+    const { runConvert } = await import("./import/convert.js");
+    process.exitCode = await runConvert(rest[0] as string);
+    return;
   }
   if (rest.length > 0) usage(`one PATH at a time (got ${cli.positionals.length})`);
   const widthText = cli.values.width;
@@ -132,7 +156,7 @@ async function main(): Promise<void> {
   reader?.catch(() => {}); // a failure is reported where it is awaited
 
   const path = first ?? bundledContent();
-  const entries = loadAll(path);
+  const entries = await finishImports(loadAll(path));
   const good = entries.filter((e) => e.ok);
 
   if (!reader) {
@@ -150,6 +174,7 @@ async function main(): Promise<void> {
         process.stdout.write(chunk),
       );
     }
+    reportNotices(entries);
     process.exitCode = good.length === entries.length ? 0 : 1;
     return;
   }
@@ -202,6 +227,7 @@ async function main(): Promise<void> {
     positions,
     handOver: () => process.stdout.off("resize", paintEarly),
   });
+  reportNotices(entries);
   process.exit(code);
 }
 

@@ -17,6 +17,8 @@ export function runValidate(
   const report = (loaded: Loaded) => {
     if (loaded.ok) {
       out(`ok ${sanitizeLine(loaded.file)}`);
+      // An article imported from another shape: what the import left out.
+      for (const notice of loaded.notices ?? []) err(`lectern: ${notice}`);
       return;
     }
     status = 1;

@@ -2,6 +2,7 @@
 // one-line messages naming the file and the place ("x.json:12:5: …"). Never throws.
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { sep } from "node:path";
+import { foreignShape, isUnknownShape, SHAPE_NAMES, UNKNOWN_SHAPE } from "../import/shape.js";
 import { decodeArticleBytes } from "./decode.js";
 import { isValidArticle } from "./fast-check.js";
 import { describeIssues, describeValue } from "./issues.js";
@@ -16,9 +17,30 @@ export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 /** Schema problems listed per file; the rest are counted. */
 const MAX_PROBLEMS = 5;
 
+/**
+ * An article, with `notices` when it was imported from another shape and something was left out;
+ * or messages. `foreign` holds parsed JSON of a known foreign shape whose importer was not yet
+ * loaded (see finishImports).
+ */
 export type Loaded =
-  | { ok: true; file: string; article: Article }
-  | { ok: false; file: string; errors: string[] };
+  | { ok: true; file: string; article: Article; notices?: string[] }
+  | { ok: false; file: string; errors: string[]; foreign?: unknown };
+
+type Importer = (data: unknown, file: string) => Loaded;
+let importer: Importer | undefined;
+
+/** Loads the importers of foreign JSON (a chunk of its own); afterwards loading maps such files. */
+export async function loadImporters(): Promise<void> {
+  importer ??= (await import("../import/index.js")).importForeign;
+}
+
+/** Entries of a foreign shape, imported (loading the importers only if there is one). */
+export async function finishImports(entries: Loaded[]): Promise<Loaded[]> {
+  if (!entries.some((e) => !e.ok && e.foreign !== undefined)) return entries;
+  await loadImporters();
+  const load = importer as Importer;
+  return entries.map((e) => (!e.ok && e.foreign !== undefined ? load(e.foreign, e.file) : e));
+}
 
 export type Listing = { ok: true; files: string[] } | { ok: false; error: string };
 
@@ -42,11 +64,22 @@ export function parseArticle(bytes: Uint8Array, file: string): Loaded {
     } catch (error) {
       return fail(syntaxError(name, text, error));
     }
+    // Most files are valid: the fast check says so cheaply; zod explains the others.
+    if (isValidArticle(data)) return { ok: true, file, article: sanitizeArticle(data) };
+    const shape = foreignShape(data);
+    if (shape !== undefined) {
+      if (importer) return importer(data, file);
+      return {
+        ok: false,
+        file,
+        errors: [`${name}: ${SHAPE_NAMES[shape]} (not imported)`],
+        foreign: data,
+      };
+    }
     if (typeof data !== "object" || data === null || Array.isArray(data)) {
       return fail(`${name}: the top level must be an object (found ${describeValue(data)})`);
     }
-    // Most files are valid: the fast check says so cheaply; zod explains the others.
-    if (isValidArticle(data)) return { ok: true, file, article: sanitizeArticle(data) };
+    if (isUnknownShape(data)) return fail(`${name}: ${UNKNOWN_SHAPE}`);
     const result = articleSchema.safeParse(data);
     if (!result.success) {
       const problems = describeIssues(result.error.issues, data);
