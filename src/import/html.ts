@@ -12,8 +12,11 @@ type El = Element;
 
 const CONTAINER_ID = /^comment-(\d+)$/;
 const CONTAINER_TAGS = new Set(["LI", "DIV", "ARTICLE", "SECTION"]);
-const AUTHOR =
-  ".fn, .comment-author-name, [class*='author-link'], [class*='author-name'], .comment-author, cite";
+const AUTHOR = ".fn, .comment-author-name, [class*='author-link'], [class*='author-name'], cite";
+/** The block around the author's name, when the name is a bare text in it. */
+const AUTHOR_BLOCK = ".comment-author, [class*='comment-author']";
+const NOT_NAME = "time, a[href*='#comment-'], [class*='divide'], [class*='avatar'], .says, img";
+(".fn, .comment-author-name, [class*='author-link'], [class*='author-name'], .comment-author, cite");
 const CONTENT =
   ".comment-content, [class*='comment-content'], .comment-text, [class*='comment-text'], .comment-body";
 const DATE_TEXT =
@@ -43,10 +46,16 @@ function containerOf(el: El): El | undefined {
   return undefined;
 }
 
-/** The first element matching `selector` that belongs to this comment, not to a reply of it. */
-function own(container: El, selector: string): El | undefined {
-  for (const el of container.querySelectorAll(selector))
-    if (containerOf(el) === container) return el;
+/**
+ * The first element that belongs to this comment (not to a reply of it) matching the selectors,
+ * tried one by one in the order given: the first selector that matches wins.
+ */
+function own(container: El, selectors: string): El | undefined {
+  for (const selector of selectors.split(/,\s*/)) {
+    for (const el of container.querySelectorAll(selector)) {
+      if (containerOf(el) === container) return el;
+    }
+  }
   return undefined;
 }
 
@@ -54,7 +63,14 @@ const textOf = (el: El | undefined) => str(el?.textContent?.replace(/\s+/g, " ")
 
 function commentDraft(container: El, parentId: string | undefined): Draft {
   const id = CONTAINER_ID.exec(container.id)?.[1];
-  const author = textOf(own(container, AUTHOR))?.replace(/\s+(?:says|wrote):?$/i, "");
+  let author = textOf(own(container, AUTHOR));
+  const block = author === undefined ? own(container, AUTHOR_BLOCK) : undefined;
+  if (block) {
+    const copy = block.cloneNode(true) as El;
+    for (const el of copy.querySelectorAll(NOT_NAME)) el.remove();
+    author = textOf(copy);
+  }
+  author = author?.replace(/\s*[·|]?\s*(?:says|wrote)?:?\s*$/i, "") || undefined;
   let postedAt: string | undefined;
   const time = own(container, "time[datetime]");
   const datetime = time?.getAttribute("datetime") ?? "";
@@ -151,6 +167,12 @@ export function importHtml(
     httpUrl(meta(document, "og:url"));
   const h1 = textOf(document.querySelector("h1") ?? undefined);
   const drafts = extractComments(document, notices);
+  // Readability changes the document; the byline markup is read before it does.
+  const pageAuthor = textOf(
+    document.querySelector(
+      "[itemprop='author'] [itemprop='name'], [rel='author'], .byline .author, .entry-author",
+    ) ?? undefined,
+  );
   const parsed = new Readability(document as unknown as Document).parse();
   let sections: Section[] = [];
   if (parsed?.content) {
@@ -167,7 +189,8 @@ export function importHtml(
   if (title === undefined) notices.say("no title on this page; named “Untitled”");
   // A first section headed by the title itself repeats it.
   if (sections[0]?.heading === title) delete sections[0]?.heading;
-  const byline = str(parsed?.byline)?.replace(/^by\s+/i, "") ?? meta(document, "author");
+  const byline =
+    str(parsed?.byline)?.replace(/^by\s+/i, "") ?? meta(document, "author") ?? pageAuthor;
   const dateText = str(parsed?.publishedTime) ?? meta(document, "article:published_time");
   const published =
     dateText === undefined
