@@ -17,10 +17,13 @@ import {
 } from "./content/load.js";
 import { sanitizeLine } from "./content/sanitize.js";
 import { writePrint } from "./print.js";
+import { prepareFormats } from "./rich/parse.js";
 import { openingState } from "./state/reducer.js";
-import { loadPositions } from "./storage/positions.js";
-import { CLEAR, enterScreen, oneLine, type Screen } from "./terminal/screen.js";
+import { loadPositions, takeNotices } from "./storage/positions.js";
+import { exitWhenDrained, writeAll } from "./terminal/output.js";
+import { CLEAR, enterScreen, oneLine, refuseDebugger, type Screen } from "./terminal/screen.js";
 import { composeFrame, paintRows } from "./ui/compose.js";
+import { detectHyperlinks, setHyperlinks } from "./ui/hyperlink.js";
 import { runValidate } from "./validate.js";
 
 const HELP = `
@@ -116,6 +119,7 @@ async function main(): Promise<void> {
   // Lectern never uses the network. Removing fetch also keeps the WebAssembly loader of Ink's
   // layout engine from probing it, which would load Node's HTTP stack (~60 ms) at start-up.
   Reflect.deleteProperty(globalThis, "fetch");
+  refuseDebugger();
   const cli = parseCommandLine();
   if (cli.values.help) {
     process.stdout.write(`\n  ${packageJson.description}\n${HELP}\n`);
@@ -134,7 +138,8 @@ async function main(): Promise<void> {
       (line) => process.stdout.write(`${line}\n`),
       (line) => process.stderr.write(`${line}\n`),
     );
-    process.exit(code);
+    // Not process.exit: a slow pipe (| less) still holds output to deliver.
+    return exitWhenDrained(code);
   }
   if (first === "convert") {
     if (rest.length !== 1) usage("convert takes one SOURCE");
@@ -153,30 +158,29 @@ async function main(): Promise<void> {
   // The reader's code (Ink, React) is the largest part of start-up: its files are read while the
   // article loads. Nothing it runs can delay the first frame, which is painted before any await.
   const reader = interactive ? import("./terminal/run.js") : undefined;
+  const links = interactive ? detectHyperlinks(process.stdout) : Promise.resolve(false);
   reader?.catch(() => {}); // a failure is reported where it is awaited
 
   const path = first ?? bundledContent();
   const entries = await finishImports(loadAll(path));
   const good = entries.filter((e) => e.ok);
+  // Markdown and HTML parsers load only when an article is written in them.
+  for (const entry of good) await prepareFormats(entry.article);
 
   if (!reader) {
-    // `lectern --print | head` closes the pipe early: that is the reader being done, not an error.
-    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-      process.exit(error.code === "EPIPE" ? 0 : 1);
-    });
+    // `lectern --print | head` closes the pipe early: the rest is dropped quietly (output.ts).
     reportErrors(entries);
     const printWidth = width ?? Math.min(80, process.stdout.columns || 80);
     let firstArticle = true;
     for (const entry of good) {
-      if (!firstArticle) process.stdout.write("\n\f\n");
+      if (!firstArticle) writeAll("\n\f\n");
       firstArticle = false;
       writePrint(entry.article, { width: printWidth, color: cli.values.color }, (chunk) =>
-        process.stdout.write(chunk),
+        writeAll(chunk),
       );
     }
     reportNotices(entries);
-    process.exitCode = good.length === entries.length ? 0 : 1;
-    return;
+    return exitWhenDrained(good.length === entries.length ? 0 : 1);
   }
 
   if (good.length === 0) {
@@ -216,6 +220,7 @@ async function main(): Promise<void> {
     });
     process.stdout.write(CLEAR + paintRows(composeFrame(article, state)));
   };
+  setHyperlinks(await links);
   paintEarly();
   process.stdout.on("resize", paintEarly);
   const { runReader } = await reader;
@@ -228,7 +233,9 @@ async function main(): Promise<void> {
     handOver: () => process.stdout.off("resize", paintEarly),
   });
   reportNotices(entries);
-  process.exit(code);
+  // What happened to the positions file (set aside, unreadable), now that the screen is restored.
+  for (const line of takeNotices()) process.stderr.write(`lectern: ${sanitizeLine(line)}\n`);
+  return exitWhenDrained(code);
 }
 
 main().catch((error: unknown) => {

@@ -1,44 +1,71 @@
 // Print mode: the whole article and its discussion as plain text (or with SGR styling when asked),
 // from the same layout the reader draws. Used when stdout is not a terminal and for --print.
+// Links are numbered: their text is followed by "[N]", and each section (and each comment) ends
+// with its "[N] URL" lines. A web address longer than the whole width is printed whole on a line
+// of its own, the one kind of line that may be wider than the width: cut, it could not be used.
 import type { Article } from "./content/schema.js";
-import { getLayout } from "./layout/article.js";
-import { getCommentLayout } from "./layout/comments.js";
-import { type Line, STYLES, sgr } from "./layout/lines.js";
+import { ArticleLayout } from "./layout/article.js";
+import { layoutComment, threadsOf } from "./layout/comments.js";
+import type { Refs } from "./layout/flatten.js";
+import { BLANK, type Line } from "./layout/lines.js";
 import { textWidth } from "./layout/wrap.js";
+import { lineSegments, type Segment } from "./ui/segments.js";
+import { sgr } from "./ui/theme.js";
 
 export type PrintOptions = { width: number; color: boolean };
 
-/**
- * Every line of the printed article, in order, without trailing newlines. On paper there is no
- * colour to set a heading apart, so the title is underlined with ═ and headings with ─.
- */
+/** Plain text has no bold: the title is underlined with ═, headings with ─, sub-headings ┈. */
+const UNDERLINES: Partial<Record<Line["kind"], string>> = {
+  title: "═",
+  heading: "─",
+  subheading: "┈",
+};
+
+/** Every line of the printed article, in order, without trailing newlines. */
 export function* printLines(article: Article, width: number): Generator<Line> {
-  const layout = getLayout(article, width);
+  const refs: Refs = { next: 1, pending: [] };
+  const layout = new ArticleLayout(article, width, refs);
   layout.finish();
   const lines = layout.lines;
   let underline = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
     yield line;
-    if (line.kind !== "title" && line.kind !== "heading") continue;
+    const mark = UNDERLINES[line.kind];
+    if (!mark) continue;
     underline = Math.max(underline, textWidth(line.text));
     if (lines[i + 1]?.kind !== line.kind) {
-      yield { text: (line.kind === "title" ? "═" : "─").repeat(underline), kind: "rule" };
+      const prefix = line.prefix;
+      yield { text: mark.repeat(underline), kind: "rule", ...(prefix && { prefix }) };
       underline = 0;
     }
   }
-  const comments = getCommentLayout(article, width);
-  const n = comments.threads.order.length;
+  const threads = threadsOf(article);
+  const n = threads.order.length;
   for (let pos = 0; pos < n; pos++) {
-    yield { text: "", kind: "blank" };
-    yield* comments.lines(pos, false);
+    yield BLANK;
+    yield* layoutComment(article, threads, pos, width, false, refs);
   }
 }
 
 function paint(line: Line, color: boolean): string {
-  if (!color || line.text === "") return line.text;
-  const start = sgr(STYLES[line.kind]);
-  return start === "" ? line.text : `${start}${line.text}\x1b[0m`;
+  const segments = lineSegments(line);
+  // No trailing spaces, styled or not.
+  while (segments.length > 0) {
+    const last = segments[segments.length - 1] as Segment;
+    const text = last.text.trimEnd();
+    if (text !== "") {
+      segments[segments.length - 1] = { ...last, text };
+      break;
+    }
+    segments.pop();
+  }
+  let out = "";
+  for (const segment of segments) {
+    const start = color && segment.style ? sgr(segment.style) : "";
+    out += start === "" ? segment.text : `${start}${segment.text}\x1b[0m`;
+  }
+  return out;
 }
 
 export function renderPrint(article: Article, options: PrintOptions): string {

@@ -48,8 +48,14 @@ export function groupDigits(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
-/** "2 thoughts on “Title”", "1 thought on “Title”", "No thoughts yet on “Title”". */
-export function discussionHeading(count: number, title: string): string {
+/**
+ * "2 thoughts on “Title”", "1 thought on “Title”", "No thoughts yet on “Title”"; when the file
+ * holds only some of the source's comments, "20 of 148 thoughts on “Title” in this file".
+ */
+export function discussionHeading(count: number, title: string, total?: number): string {
+  if (total !== undefined && total > count) {
+    return `${groupDigits(count)} of ${groupDigits(total)} thoughts on “${title}” in this file`;
+  }
   if (count === 0) return `No thoughts yet on “${title}”`;
   return `${groupDigits(count)} ${count === 1 ? "thought" : "thoughts"} on “${title}”`;
 }

@@ -4,9 +4,11 @@
 // (article, width) is cached; the reader extends it as it scrolls and in idle chunks.
 import { discussionHeading, formatDate } from "../content/format.js";
 import type { Article } from "../content/schema.js";
-import type { Line, LineKind } from "./lines.js";
+import { NO_SPANS } from "../rich/model.js";
+import { parseRich } from "../rich/parse.js";
+import { flatten, type Leaf, layLeaves, plainLeaf, type Refs, refLines } from "./flatten.js";
+import { BLANK, type Line, type LineKind } from "./lines.js";
 import { perWidth } from "./per-width.js";
-import { wrapText } from "./wrap.js";
 
 export type Block = {
   kind: LineKind;
@@ -65,7 +67,7 @@ export function outline(article: Article): Outline {
     add("aside", url ? `${note} ${url}` : note, -1, 1);
   }
   const count = article.comments?.length ?? 0;
-  add("discussion", discussionHeading(count, article.title), -1, 2);
+  add("discussion", discussionHeading(count, article.title, article.commentsTotal), -1, 2);
 
   let chars = 0;
   for (const b of blocks) chars += b.text.length + 1;
@@ -78,7 +80,10 @@ export function outline(article: Article): Outline {
 export const CHUNK_CHARS = 200_000;
 
 export class ArticleLayout {
+  readonly article: Article;
   readonly width: number;
+  /** Print mode: links numbered, their addresses listed at the end of each section. */
+  private readonly refs: Refs | undefined;
   readonly outline: Outline;
   readonly lines: Line[] = [];
   /** Per laid-out line: the block it came from. */
@@ -88,7 +93,9 @@ export class ArticleLayout {
   private nextBlock = 0;
   private charsDone = 0;
 
-  constructor(article: Article, width: number) {
+  constructor(article: Article, width: number, refs?: Refs) {
+    this.article = article;
+    this.refs = refs;
     this.width = Math.max(1, Math.floor(width));
     this.outline = outline(article);
     this.blockStart = new Int32Array(this.outline.blocks.length).fill(-1);
@@ -108,21 +115,50 @@ export class ArticleLayout {
     );
   }
 
+  /** The leaves of a block: rich text parsed (once) when its format says so. */
+  private leavesOf(block: Block): Leaf[] {
+    const format = this.article.format ?? "text";
+    if (block.kind === "rule") {
+      return [{ ...plainLeaf("─".repeat(Math.min(this.width, 24)), "rule", [], 0) }];
+    }
+    const body = block.kind === "text" || block.kind === "aside";
+    if (body && format !== "text") {
+      return flatten(
+        parseRich(this.article, block.text, format),
+        block.kind,
+        [],
+        this.width,
+        0,
+        this.refs,
+      );
+    }
+    if (body) return [plainLeaf(block.text, block.kind, [], 0)];
+    const inline = { text: block.text, spans: NO_SPANS };
+    return [{ kind: block.kind, inline, first: [], rest: [], gap: 0, gapPrefix: [] }];
+  }
+
   private layOne(): void {
     const b = this.nextBlock++;
     const block = this.outline.blocks[b] as Block;
+    const push = () => this.lineBlock.push(b);
     for (let i = 0; i < block.gap; i++) {
-      this.lines.push({ text: "", kind: "blank" });
-      this.lineBlock.push(b);
+      this.lines.push(BLANK);
+      push();
     }
     this.blockStart[b] = this.lines.length;
-    const wrapped =
-      block.kind === "rule"
-        ? ["─".repeat(Math.min(this.width, 24))]
-        : wrapText(block.text, this.width);
-    for (const text of wrapped) {
-      this.lines.push({ text, kind: block.kind });
-      this.lineBlock.push(b);
+    layLeaves(this.leavesOf(block), this.width, this.lines, push);
+    if (this.lines.length === this.blockStart[b]) {
+      this.lines.push(BLANK);
+      push();
+    }
+    const next = this.outline.blocks[b + 1];
+    if (this.refs && this.refs.pending.length > 0 && (!next || next.section !== block.section)) {
+      this.lines.push(BLANK);
+      push();
+      for (const line of refLines(this.refs, [])) {
+        this.lines.push(line);
+        push();
+      }
     }
     this.charsDone += block.text.length + 1;
   }

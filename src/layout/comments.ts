@@ -4,9 +4,11 @@
 import { commentAuthor, formatDate, groupDigits } from "../content/format.js";
 import type { Article, Comment } from "../content/schema.js";
 import { buildThreads, type Threads } from "../content/threads.js";
-import type { Line } from "./lines.js";
+import { parseRich } from "../rich/parse.js";
+import { flatten, type Leaf, layLeaves, plainLeaf, type Refs, refLines } from "./flatten.js";
+import { BLANK, type Line, type Piece } from "./lines.js";
 import { perWidth } from "./per-width.js";
-import { wrapText } from "./wrap.js";
+import { wrapRanges } from "./wrap.js";
 
 /** Columns of indent per level of nesting. */
 export const INDENT_STEP = 2;
@@ -39,20 +41,25 @@ function marker(replies: number, collapsed: boolean): string {
 }
 
 export function metaText(comment: Comment, replies: number, collapsed: boolean): string {
-  const date = comment.postedAt ? ` · ${formatDate(comment.postedAt)}` : "";
+  const points =
+    comment.points === undefined
+      ? ""
+      : ` · ${groupDigits(comment.points)} ${Math.abs(comment.points) === 1 ? "point" : "points"}`;
+  const date = `${points}${comment.postedAt ? ` · ${formatDate(comment.postedAt)}` : ""}`;
   const hidden = collapsed && replies > 0 ? ` — ${replyCount(replies)} hidden` : "";
   const folded = collapsed && replies === 0 ? " — collapsed" : "";
   return `${marker(replies, collapsed)} ${commentAuthor(comment.author)}${date}${hidden}${folded}`;
 }
 
-function indented(texts: string[], kind: Line["kind"], indent: number, out: Line[]): void {
-  const pad = " ".repeat(indent);
-  for (const text of texts) out.push({ text: text === "" ? "" : pad + text, kind });
+function indentPiece(columns: number): Piece[] {
+  return columns > 0 ? [{ text: " ".repeat(columns), role: "indent" }] : [];
 }
 
 /**
  * Lines of the comment at reading position `pos`, for a column `width` wide. Collapsed: the
- * meta line only. Expanded: meta line, then paragraphs separated by blank lines.
+ * meta line only. Expanded: meta line, then paragraphs separated by blank lines (Markdown or
+ * HTML when the comment, or else the article, says so), then a line for replies the file lacks.
+ * `refs` (print mode) numbers the links and lists them at the comment's end.
  */
 export function layoutComment(
   article: Article,
@@ -60,20 +67,44 @@ export function layoutComment(
   pos: number,
   width: number,
   collapsed: boolean,
+  refs?: Refs,
 ): Line[] {
   const comment = (article.comments ?? [])[threads.order[pos] as number] as Comment;
   const indent = indentFor(threads.depth[pos] as number, width);
   const inner = Math.max(1, width - indent);
   const lines: Line[] = [];
   const replies = threads.replies[pos] as number;
-  indented(wrapText(metaText(comment, replies, collapsed), inner), "meta", indent, lines);
+  const meta = metaText(comment, replies, collapsed);
+  const metaSource = { text: meta, spans: [] };
+  for (const r of wrapRanges(meta, inner)) {
+    lines.push({
+      text: r.text ?? meta.slice(r.start, r.end),
+      kind: "meta",
+      ...(indent > 0 && { prefix: indentPiece(indent) }),
+      source: metaSource,
+      start: r.start,
+      end: r.end,
+    });
+  }
   if (collapsed) return lines;
   const textIndent = Math.min(indent + 2, Math.max(0, width - 1));
-  const textWidth = Math.max(1, width - textIndent);
+  const outer = indentPiece(textIndent);
+  const format = comment.format ?? article.format ?? "text";
+  const leaves: Leaf[] = [];
   comment.paragraphs.forEach((p, i) => {
-    if (i > 0) lines.push({ text: "", kind: "blank" });
-    indented(wrapText(p, textWidth), "comment", textIndent, lines);
+    const gap = i > 0 ? 1 : 0;
+    if (format === "text") leaves.push(plainLeaf(p, "comment", outer, gap));
+    else leaves.push(...flatten(parseRich(article, p, format), "comment", outer, width, gap, refs));
   });
+  if (comment.moreReplies !== undefined && comment.moreReplies > 0) {
+    const n = comment.moreReplies;
+    const text = `${groupDigits(n)} more ${n === 1 ? "reply" : "replies"} not in this file`;
+    leaves.push({ ...plainLeaf(text, "aside", outer, 1) });
+  }
+  layLeaves(leaves, width, lines);
+  if (refs && refs.pending.length > 0) {
+    lines.push(BLANK, ...refLines(refs, outer));
+  }
   return lines;
 }
 

@@ -1,63 +1,48 @@
-// What layout produces: plain-text lines, each with a kind that says how it is styled. Print mode
-// turns kinds into SGR sequences, the reader into Ink <Text> props; both read this one table.
+// What layout produces: lines of plain text that remember where they came from. A line is a range
+// (start…end) of an inline text (`source`: its text and its marks: emphasis, code, links…), after
+// a prefix (indent, quote bars, a list marker, a code rule). Nothing here is styled: the frame and
+// print mode resolve kinds, roles and marks through the one theme (ui/theme.ts) when they draw.
+import type { Inline } from "../rich/model.js";
 
 export type LineKind =
   | "title"
   | "byline"
   | "source"
   | "heading"
+  | "subheading"
   | "text"
   | "blank"
   | "rule"
   | "aside"
   | "discussion"
   | "meta"
-  | "comment";
+  | "comment"
+  | "code"
+  | "table"
+  | "ref";
+
+/** What a piece of a prefix is, for styling. */
+export type PrefixRole = "indent" | "quoteBar" | "marker" | "codeRule" | "continuation";
+
+export type Piece = { text: string; role: PrefixRole };
 
 export type Line = {
+  /** The line's text after its prefix: source.text[start, end), or a stand-in. */
   text: string;
   kind: LineKind;
+  prefix?: Piece[];
+  /** The inline text this line is a range of, with its marks. */
+  source?: Inline;
+  start?: number;
+  end?: number;
 };
 
-export type Style = {
-  bold?: boolean;
-  dimColor?: boolean;
-  italic?: boolean;
-  underline?: boolean;
-  inverse?: boolean;
-  color?: "cyan" | "yellow" | "green" | "magenta" | "blue";
-};
+export const BLANK: Line = Object.freeze({ text: "", kind: "blank" }) as Line;
 
-export const STYLES: Record<LineKind, Style> = {
-  title: { bold: true, color: "yellow" },
-  byline: { italic: true },
-  source: { dimColor: true },
-  heading: { bold: true, color: "cyan" },
-  text: {},
-  blank: {},
-  rule: { dimColor: true },
-  aside: { italic: true, dimColor: true },
-  discussion: { bold: true, color: "magenta" },
-  meta: { bold: true, color: "green" },
-  comment: {},
-};
-
-const SGR_COLORS: Record<NonNullable<Style["color"]>, number> = {
-  yellow: 33,
-  cyan: 36,
-  green: 32,
-  magenta: 35,
-  blue: 34,
-};
-
-/** The SGR sequence that starts a style ("" for none); end it with "\x1b[0m". */
-export function sgr(style: Style): string {
-  const codes: number[] = [];
-  if (style.bold) codes.push(1);
-  if (style.dimColor) codes.push(2);
-  if (style.italic) codes.push(3);
-  if (style.underline) codes.push(4);
-  if (style.inverse) codes.push(7);
-  if (style.color) codes.push(SGR_COLORS[style.color]);
-  return codes.length === 0 ? "" : `\x1b[${codes.join(";")}m`;
+/** Columns taken by a prefix (prefix pieces are Lectern's own narrow marks and spaces). */
+export function prefixWidth(prefix: Piece[] | undefined): number {
+  if (!prefix) return 0;
+  let w = 0;
+  for (const p of prefix) w += p.text.length;
+  return w;
 }

@@ -1,151 +1,169 @@
 // Word wrapping by display width: wide (CJK, emoji) characters count as two columns, zero-width
 // and combining ones as none. Breaks at spaces; a word longer than the column is broken between
-// graphemes, so no line is ever wider than the column.
-import stringWidth from "string-width";
+// graphemes, except a web address, which gets a line of its own and is cut, never broken (the
+// reader shows the cut with "…"). Lines are ranges of the text (start/end offsets), so styles,
+// links and search matches over the text land on the right columns at any width.
+import { BARE_URL } from "../rich/href.js";
+import { clusterWidth, graphemes, NARROW, textWidth } from "./measure.js";
+
+export { NARROW, textWidth };
+
+/** One wrapped line: text[start, end), or `text` when it is not a plain slice (a stand-in). */
+export type Range = { start: number; end: number; text?: string };
 
 /**
- * Text in which every UTF-16 unit is one character one column wide, with no combining or
- * invisible characters: printable ASCII, Latin-1 and Latin Extended (no soft hyphen), Greek,
- * Cyrillic (no combining marks), typographic punctuation (no bidi controls), currency signs,
- * letterlike symbols, arrows, mathematical operators, box drawing and geometric shapes (but the
- * two that are emoji). Its width is its length, without asking string-width, which matters for
- * the seed (curly quotes everywhere), for Lectern's own marks (▸ │ ▌) and for megabytes of text:
- * string-width's first call costs ~15 ms of start-up. Checked against string-width, character by
- * character, by tests/layout/wrap.test.ts.
+ * Wrap `text` to lines of at most `width` columns, as ranges. "\n" is a hard line break (an empty
+ * line is kept). Runs of spaces inside a line are kept; spaces at a break are dropped; leading
+ * spaces of a hard line are kept as indentation when the first word fits after them.
  */
-export const NARROW =
-  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u202f-\u205e\u20a0-\u20c0\u2100-\u214f\u2190-\u22ff\u2500-\u25fc\u25ff]*$/;
-
-let segmenter: Intl.Segmenter | undefined;
-/** Grapheme clusters of a string (the segmenter is made on first use: it costs at start-up). */
-function graphemesOf(text: string): Intl.Segments {
-  segmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" });
-  return segmenter.segment(text);
-}
-
-/** Display width of a string in terminal columns. */
-export function textWidth(text: string): number {
-  return NARROW.test(text) ? text.length : stringWidth(text);
-}
-
-/**
- * Break a word wider than `width` into pieces no wider than `width`. A single grapheme wider
- * than the whole column (a wide character in a one-column view) is shown as "?".
- */
-function breakWord(word: string, width: number, narrow: boolean): string[] {
-  const pieces: string[] = [];
-  if (narrow) {
-    for (let i = 0; i < word.length; i += width) pieces.push(word.slice(i, i + width));
-    return pieces;
-  }
-  let piece = "";
-  let pieceWidth = 0;
-  for (const { segment } of graphemesOf(word)) {
-    let g = segment;
-    let w = stringWidth(g);
-    if (w > width) {
-      g = "?";
-      w = 1;
-    }
-    if (pieceWidth + w > width) {
-      pieces.push(piece);
-      piece = "";
-      pieceWidth = 0;
-    }
-    piece += g;
-    pieceWidth += w;
-  }
-  if (piece !== "" || pieces.length === 0) pieces.push(piece);
-  return pieces;
-}
-
-/**
- * Wrap `text` to lines of at most `width` columns. "\n" is a hard line break (an empty line is
- * kept). Runs of spaces inside a line are kept; spaces at a break are dropped.
- */
-export function wrapText(text: string, width: number): string[] {
+export function wrapRanges(text: string, width: number): Range[] {
   const columns = Math.max(1, Math.floor(width));
-  const out: string[] = [];
-  for (const hardLine of text.split("\n")) wrapLine(hardLine, columns, out);
+  const out: Range[] = [];
+  let base = 0;
+  while (true) {
+    const nl = text.indexOf("\n", base);
+    const end = nl < 0 ? text.length : nl;
+    wrapLine(text, base, end, columns, out);
+    if (nl < 0) break;
+    base = nl + 1;
+  }
   return out;
 }
 
-function wrapLine(text: string, width: number, out: string[]): void {
-  const narrow = NARROW.test(text);
-  if (narrow && text.length <= width) {
-    out.push(text);
+/** Wrap `text` to lines of at most `width` columns (see wrapRanges), as strings. */
+export function wrapText(text: string, width: number): string[] {
+  return wrapRanges(text, width).map((r) => r.text ?? text.slice(r.start, r.end));
+}
+
+function wrapLine(text: string, from: number, to: number, width: number, out: Range[]): void {
+  const before = out.length;
+  const line = from === 0 && to === text.length ? text : text.slice(from, to);
+  const narrow = NARROW.test(line);
+  if (narrow && line.length <= width) {
+    out.push({ start: from, end: to });
     return;
   }
-  const measure = narrow ? (s: string) => s.length : stringWidth;
-  const words = text.split(" ");
-  // A line is kept as a slice of `text` (start…end), not built by concatenation: a slice shares
-  // the paragraph's characters, where a concatenated line is a tree of small strings (about
-  // 300 bytes a line, 50 MB for a 10 MB article). Only a line that begins with the stand-in "?"
-  // of a character too wide for the column is a string of its own (`line`).
-  let start = 0;
+  const measure = narrow ? (s: string) => s.length : textWidth;
+  let start = -1; // the line under way: text[start, end), `used` columns
   let end = 0;
-  let line: string | undefined;
-  let placed = false; // a line is under way
-  let lineWidth = 0;
-  let first = true; // nothing has been placed yet: leading spaces are indentation
-  let spaces = 0;
-  let offset = 0; // where words[i] starts in text
-  const current = () => (line === undefined ? text.slice(start, end) : line);
-  for (let i = 0; i < words.length; i++) {
-    if (i > 0) {
-      spaces++;
-      offset++;
-    }
-    const word = words[i] as string;
-    if (word === "") continue;
+  let used = 0;
+  let first = true;
+  let i = from;
+  while (i < to) {
+    let j = i;
+    while (j < to && text.charCodeAt(j) === 32) j++;
+    if (j >= to) break;
+    let k = j;
+    while (k < to && text.charCodeAt(k) !== 32) k++;
+    const spaces = j - i;
+    const word = text.slice(j, k);
     const w = measure(word);
-    if (placed && lineWidth + spaces + w <= width) {
-      if (line === undefined) end = offset + word.length;
-      else line += " ".repeat(spaces) + word;
-      lineWidth += spaces + w;
+    if (start >= 0 && used + spaces + w <= width) {
+      end = k;
+      used += spaces + w;
     } else {
-      if (placed) out.push(current());
+      if (start >= 0) out.push({ start, end });
+      start = -1;
       const indent = first && spaces + w <= width ? spaces : 0;
       if (indent + w <= width) {
-        line = undefined;
-        start = offset - indent;
-        end = offset + word.length;
-        lineWidth = indent + w;
+        start = j - indent;
+        end = k;
+        used = indent + w;
+      } else if (BARE_URL.test(word)) {
+        out.push({ start: j, end: k });
       } else {
-        const pieces = breakWord(word, width, narrow);
-        for (let k = 0; k < pieces.length - 1; k++) out.push(pieces[k] as string);
-        const last = pieces[pieces.length - 1] as string;
-        if (word.endsWith(last)) {
-          line = undefined;
-          start = offset + word.length - last.length;
-          end = offset + word.length;
-        } else line = last;
-        lineWidth = measure(last);
+        const pieces = breakWord(text, j, k, width, narrow);
+        for (let p = 0; p < pieces.length - 1; p++) out.push(pieces[p] as Range);
+        const last = pieces[pieces.length - 1] as Range & { width: number };
+        if (last.text === undefined) {
+          start = last.start;
+          end = last.end;
+          used = last.width;
+        } else out.push({ start: last.start, end: last.end, text: last.text });
       }
-      placed = true;
     }
     first = false;
-    spaces = 0;
-    offset += word.length;
+    i = k;
   }
-  if (placed) out.push(current());
-  else out.push("");
+  if (start >= 0) out.push({ start, end });
+  if (out.length === before) out.push({ start: from, end: from });
+}
+
+/**
+ * Break text[from, to) into pieces no wider than `width`. A single grapheme wider than the whole
+ * column (a wide character in a one-column view) is shown as "?" (the piece gets a `text`).
+ */
+function breakWord(
+  text: string,
+  from: number,
+  to: number,
+  width: number,
+  narrow: boolean,
+): (Range & { width: number })[] {
+  const pieces: (Range & { width: number })[] = [];
+  if (narrow) {
+    for (let i = from; i < to; i += width) {
+      const end = Math.min(to, i + width);
+      pieces.push({ start: i, end, width: end - i });
+    }
+    return pieces;
+  }
+  let start = from;
+  let at = from;
+  let used = 0;
+  let stand: string | undefined; // the piece's text when it holds a stand-in
+  for (const g of graphemes(text.slice(from, to))) {
+    let w = clusterWidth(g);
+    let shown = g;
+    if (w > width) {
+      shown = "?";
+      w = 1;
+    }
+    if (used + w > width) {
+      pieces.push({ start, end: at, width: used, ...(stand !== undefined && { text: stand }) });
+      start = at;
+      used = 0;
+      stand = undefined;
+    }
+    if (shown !== g) stand = (stand ?? text.slice(start, at)) + shown;
+    else if (stand !== undefined) stand += g;
+    at += g.length;
+    used += w;
+  }
+  pieces.push({ start, end: at, width: used, ...(stand !== undefined && { text: stand }) });
+  return pieces;
 }
 
 /** Cut `text` to at most `width` columns, ending in "…" when something was cut. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return "";
-  if (textWidth(text) <= width) return text;
-  if (NARROW.test(text)) return `${text.slice(0, width - 1)}…`;
+  if (NARROW.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
   let out = "";
   let used = 0;
-  for (const { segment } of graphemesOf(text)) {
-    const w = stringWidth(segment);
-    if (used + w > width - 1) break;
-    out += segment;
+  let cut = false;
+  // Walk at most a little past the column: the rest of a long text is never measured.
+  const head = width * 8 + 64;
+  for (const g of graphemes(text.length > head ? text.slice(0, head) : text)) {
+    const w = clusterWidth(g);
+    if (used + w > width) {
+      cut = true;
+      break;
+    }
+    out += g;
     used += w;
   }
-  return `${out}…`;
+  if (!cut && text.length > head) cut = true;
+  if (!cut) return text;
+  // Make room for the ellipsis.
+  let shown = "";
+  let shownWidth = 0;
+  for (const g of graphemes(out)) {
+    const w = clusterWidth(g);
+    if (shownWidth + w > width - 1) break;
+    shown += g;
+    shownWidth += w;
+  }
+  return `${shown}…`;
 }
 
 /** `text` cut or padded with spaces to exactly `width` columns. */

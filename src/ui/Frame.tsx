@@ -1,9 +1,12 @@
 // Draws composed rows (see compose.ts): one Ink <Text> per screen row, one nested <Text> per
-// styled segment. Nothing here depends on the article's length.
+// styled segment; a segment of a link is a real hyperlink (OSC 8) when the terminal takes them.
+// Nothing here depends on the article's length.
 import { Box, Text } from "ink";
 import type { Row } from "./compose.js";
+import { hyperlinksOn, osc8 } from "./hyperlink.js";
 
 export function Frame({ rows }: { rows: Row[] }) {
+  const links = hyperlinksOn();
   return (
     <Box flexDirection="column">
       {rows.map((row, r) => (
@@ -13,7 +16,7 @@ export function Frame({ rows }: { rows: Row[] }) {
           {row.map((segment, s) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: segments are positions in a row
             <Text key={s} {...segment.style}>
-              {segment.text}
+              {links && segment.href ? osc8(segment.href, segment.text) : segment.text}
             </Text>
           ))}
         </Text>

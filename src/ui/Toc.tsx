@@ -26,7 +26,7 @@ export default function Toc({ article, outline, index, width, height }: TocProps
   items.push({
     key: "discussion",
     label: truncate(
-      discussionHeading(article.comments?.length ?? 0, article.title),
+      discussionHeading(article.comments?.length ?? 0, article.title, article.commentsTotal),
       Math.max(1, width - 4),
     ),
     value: outline.sections.length,

@@ -4,20 +4,26 @@
 import { discussionHeading } from "../content/format.js";
 import type { Article } from "../content/schema.js";
 import { getLayout } from "../layout/article.js";
-import { type Line, STYLES, type Style, sgr } from "../layout/lines.js";
+import type { Line } from "../layout/lines.js";
 import { padTo, textWidth, truncate } from "../layout/wrap.js";
 import { helpLines } from "../state/help.js";
 import { geometryOf, paneOf, type ReaderState } from "../state/reducer.js";
+import { hyperlinksOn, osc8 } from "./hyperlink.js";
+import { fitSegments, lineSegments, type Segment } from "./segments.js";
+import { type Style, sgr, theme } from "./theme.js";
 
-export type Segment = { text: string; style?: Style };
+export type { Segment };
 export type Row = Segment[];
 
-function lineSegments(line: Line | undefined, left: number, width: number, area: number): Row {
-  const text = line ? truncate(line.text, width) : "";
-  const right = Math.max(0, area - left - textWidth(text));
+/** A laid-out line in a column `width` wide at `left`, padded to the area's width. */
+function articleRow(line: Line | undefined, left: number, width: number, area: number): Row {
+  const { row: fitted, used } = line
+    ? fitSegments(lineSegments(line), width)
+    : { row: [], used: 0 };
+  const right = Math.max(0, area - left - used);
   const row: Row = [];
   if (left > 0) row.push({ text: " ".repeat(left) });
-  if (text !== "") row.push({ text, style: line ? STYLES[line.kind] : undefined });
+  row.push(...fitted);
   if (right > 0) row.push({ text: " ".repeat(right) });
   return row;
 }
@@ -58,14 +64,14 @@ function statusRow(article: Article, state: ReaderState): Row {
   const leftWidth = g.cols - textWidth(rightFit);
   const left = leftWidth > 2 ? padTo(` ${section}`, leftWidth) : " ".repeat(Math.max(0, leftWidth));
   return [
-    { text: left, style: { inverse: true, bold: true } },
-    { text: rightFit, style: { inverse: true } },
+    { text: left, style: theme.chrome.statusSection },
+    { text: rightFit, style: theme.chrome.status },
   ];
 }
 
 function paneHeader(article: Article, state: ReaderState, width: number): Row {
   const count = article.comments?.length ?? 0;
-  const heading = discussionHeading(count, article.title);
+  const heading = discussionHeading(count, article.title, article.commentsTotal);
   const focused = state.focus === "pane";
   if (state.paneOpen && count > 0) {
     const pane = paneOf(article, state);
@@ -76,22 +82,17 @@ function paneHeader(article: Article, state: ReaderState, width: number): Row {
       Math.max(0, width - textWidth(where)),
     );
     return [
-      {
-        text: label,
-        style: focused
-          ? { bold: true, color: "magenta", inverse: true }
-          : { bold: true, dimColor: true },
-      },
-      { text: truncate(where, width - textWidth(label)), style: { dimColor: true } },
+      { text: label, style: focused ? theme.chrome.paneHeaderFocused : theme.chrome.paneHeader },
+      { text: truncate(where, width - textWidth(label)), style: theme.chrome.paneCount },
     ];
   }
   if (state.paneOpen)
-    return [{ text: padTo(`▾ ${heading}`, width), style: { bold: true, dimColor: true } }];
+    return [{ text: padTo(`▾ ${heading}`, width), style: theme.chrome.paneHeader }];
   const suffix = " — c to open";
   const label = truncate(`▸ ${heading}`, Math.max(1, width - textWidth(suffix)));
   return [
-    { text: label, style: { bold: true, color: "magenta" } },
-    { text: padTo(suffix, width - textWidth(label)), style: { dimColor: true } },
+    { text: label, style: theme.chrome.paneCollapsed },
+    { text: padTo(suffix, width - textWidth(label)), style: theme.chrome.paneHint },
   ];
 }
 
@@ -103,14 +104,12 @@ function paneRows(article: Article, state: ReaderState, width: number, rows: num
   for (const { line, pos } of pane.window(state.paneScroll, rows)) {
     const selected = pos === state.selected;
     const bar: Segment = selected
-      ? { text: "▌", style: focused ? { color: "cyan", bold: true } : { dimColor: true } }
+      ? { text: "▌", style: focused ? theme.chrome.selectionBarFocused : theme.chrome.selectionBar }
       : { text: " " };
-    const style =
-      selected && line.kind === "meta" && focused
-        ? { ...STYLES.meta, inverse: true }
-        : STYLES[line.kind];
-    const text = truncate(line.text, width);
-    out.push([bar, { text, style }, { text: " ".repeat(Math.max(0, width - textWidth(text))) }]);
+    const base: Style | undefined =
+      selected && line.kind === "meta" && focused ? theme.chrome.selectedMeta : undefined;
+    const { row, used } = fitSegments(lineSegments(line, base), width);
+    out.push([bar, ...row, { text: " ".repeat(Math.max(0, width - used)) }]);
   }
   while (out.length < rows) out.push([{ text: " ".repeat(width + 1) }]);
   return out;
@@ -120,7 +119,7 @@ function tooSmallRows(state: ReaderState, rows: number): Row[] {
   const message = state.cols >= 18 ? "terminal too small" : state.cols >= 9 ? "too small" : "small";
   const out: Row[] = [];
   for (let r = 0; r < rows; r++) {
-    out.push([{ text: padTo(r === 0 ? message : "", state.cols), style: { dimColor: true } }]);
+    out.push([{ text: padTo(r === 0 ? message : "", state.cols), style: theme.chrome.dim }]);
   }
   return out;
 }
@@ -143,14 +142,11 @@ export function composeFrame(article: Article, state: ReaderState): Row[] {
   const articleRows = side ? contentRows : g.articleRows;
   for (let r = 0; r < articleRows; r++) {
     const line = help ? help[helpTop + r] : layout.lines[state.top + r];
-    const row = lineSegments(line, g.articleLeft, g.articleWidth, g.articleArea);
+    const row = articleRow(line, g.articleLeft, g.articleWidth, g.articleArea);
     if (side) {
       row.push({
         text: "│ ",
-        style: {
-          dimColor: state.focus !== "pane",
-          color: state.focus === "pane" ? "magenta" : undefined,
-        },
+        style: state.focus === "pane" ? theme.chrome.separatorFocused : theme.chrome.separator,
       });
       if (r === 0) row.push(...paneHeader(article, state, g.paneWidth + 1));
       else row.push(...(sidePane[r - 1] ?? [{ text: " ".repeat(g.paneWidth + 1) }]));
@@ -180,7 +176,8 @@ export function paintRows(rows: Row[]): string {
     let line = "";
     for (const segment of row) {
       const start = segment.style ? sgr(segment.style) : "";
-      line += start === "" ? segment.text : `${start}${segment.text}\x1b[0m`;
+      const text = segment.href && hyperlinksOn() ? osc8(segment.href, segment.text) : segment.text;
+      line += start === "" ? text : `${start}${text}\x1b[0m`;
     }
     out.push(`${line}\x1b[K`);
   }

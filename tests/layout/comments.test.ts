@@ -14,6 +14,7 @@ import {
   replyCount,
   threadsOf,
 } from "../../src/layout/comments.js";
+import { shown } from "../helpers/lines.js";
 
 function fixture(path: string): Article {
   const url = new URL(path, import.meta.url);
@@ -59,8 +60,13 @@ describe("layoutComment", () => {
   it("lays out the seed's anonymous comments with the seed's dates", () => {
     const t = threadsOf(seed);
     const first = layoutComment(seed, t, 0, 60, false);
-    expect(first[0]).toEqual({ kind: "meta", text: "• Anonymous · February 24, 2012 at 6:45 pm" });
-    expect(first.slice(1).every((l) => l.kind === "comment" && l.text.startsWith("  "))).toBe(true);
+    expect(first[0]).toMatchObject({
+      kind: "meta",
+      text: "• Anonymous · February 24, 2012 at 6:45 pm",
+    });
+    expect(first.slice(1).every((l) => l.kind === "comment" && shown(l).startsWith("  "))).toBe(
+      true,
+    );
     const second = layoutComment(seed, t, 1, 60, false);
     expect(second[0]?.text).toBe("• Anonymous · March 6, 2012 at 12:11 am");
   });
@@ -71,7 +77,7 @@ describe("layoutComment", () => {
       for (let pos = 0; pos < t.order.length; pos++) {
         for (const collapsed of [false, true]) {
           const lines = layoutComment(threads, t, pos, width, collapsed);
-          for (const l of lines) expect(stringWidth(l.text)).toBeLessThanOrEqual(width);
+          for (const l of lines) expect(stringWidth(shown(l))).toBeLessThanOrEqual(width);
           if (collapsed) expect(lines.every((l) => l.kind === "meta")).toBe(true);
         }
       }
@@ -79,15 +85,15 @@ describe("layoutComment", () => {
     for (let pos = 0; pos < t.order.length; pos++) {
       const lines = layoutComment(threads, t, pos, 80, false);
       const indent = indentFor(t.depth[pos] as number, 80);
-      expect(leading(lines[0]?.text ?? "")).toBe(indent);
+      expect(leading(shown(lines[0]))).toBe(indent);
       const p = t.parent[pos] as number;
       if (p >= 0) {
-        const parentIndent = leading(layoutComment(threads, t, p, 80, false)[0]?.text ?? "");
+        const parentIndent = leading(shown(layoutComment(threads, t, p, 80, false)[0]));
         expect(indent).toBeGreaterThan(parentIndent);
       }
       for (const l of lines.slice(1)) {
         if (l.kind === "blank") expect(l.text).toBe("");
-        else expect(leading(l.text)).toBe(indent + 2);
+        else expect(leading(shown(l))).toBe(indent + 2);
       }
     }
   });

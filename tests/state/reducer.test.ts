@@ -128,7 +128,7 @@ describe("article scrolling", () => {
     for (let i = 0; i < layout.outline.sections.length; i++) {
       s = run(seed, s, "nextSection");
       expect(s.top).toBe(layout.sectionLine(i));
-      expect(layout.lines[s.top]).toEqual({
+      expect(layout.lines[s.top]).toMatchObject({
         kind: "heading",
         text: layout.outline.sections[i]?.title,
       });

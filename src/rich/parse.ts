@@ -1,0 +1,50 @@
+// Rich text on demand: the Markdown and HTML parsers are loaded only when an article uses that
+// format (a plain-text article loads neither), and each string is parsed once, when layout first
+// needs it. Layout is synchronous, so the parsers are loaded before the first frame by
+// prepareFormats(); asking for a format that was not prepared is a programming error.
+import type { Article, Format } from "../content/schema.js";
+import type { RichBlock } from "./model.js";
+
+type Parse = (source: string) => RichBlock[];
+const parsers: Partial<Record<Format, Parse>> = {};
+
+/** The formats an article uses, its own and its comments'. */
+export function formatsOf(article: Article): Set<Format> {
+  const formats = new Set<Format>([article.format ?? "text"]);
+  for (const comment of article.comments ?? []) if (comment.format) formats.add(comment.format);
+  return formats;
+}
+
+/** Load the parsers an article needs (none for plain text). */
+export async function prepareFormats(article: Article): Promise<void> {
+  const needed = formatsOf(article);
+  if (needed.has("markdown") && !parsers.markdown) {
+    parsers.markdown = (await import("./markdown.js")).parseMarkdown;
+  }
+  if (needed.has("html") && !parsers.html) {
+    parsers.html = (await import("./html.js")).parseHtml;
+  }
+}
+
+const cache = new WeakMap<object, Map<string, RichBlock[]>>();
+
+/**
+ * The blocks of one source string. `owner` (the article) scopes the cache, so a closed article
+ * takes its parsed text along.
+ */
+export function parseRich(owner: object, source: string, format: "markdown" | "html"): RichBlock[] {
+  let byText = cache.get(owner);
+  if (!byText) {
+    byText = new Map();
+    cache.set(owner, byText);
+  }
+  const key = format[0] + source;
+  let blocks = byText.get(key);
+  if (!blocks) {
+    const parse = parsers[format];
+    if (!parse) throw new Error(`the ${format} parser was not loaded (prepareFormats)`);
+    blocks = parse(source);
+    byText.set(key, blocks);
+  }
+  return blocks;
+}
