@@ -12,14 +12,20 @@ export type Problem = { path: string; message: string };
 
 const MAX_QUOTED = 60;
 const MAX_MESSAGE = 300;
+/** A place (`comments[3].paragraphs[0]`) longer than this is cut: its keys come from the file. */
+const MAX_PATH = 160;
 
 const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
 
-/** At most `max` UTF-16 units of `text`, cut between graphemes (never inside an emoji). */
+/**
+ * At most `max` UTF-16 units of `text`, cut between graphemes (never inside an emoji) and marked
+ * with an ellipsis. Only the first `max` + 2 units are segmented: they decide every boundary up
+ * to `max`, and segmenting a string of millions of characters takes seconds.
+ */
 function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
   let end = 0;
-  for (const { index, segment } of graphemes.segment(text)) {
+  for (const { index, segment } of graphemes.segment(text.slice(0, max + 2))) {
     if (index + segment.length > max) break;
     end = index + segment.length;
   }
@@ -74,7 +80,7 @@ function describeIssue(issue: Issue, input: unknown): string {
     return `must be ${expected(issue.expected)} (found ${describeValue(found)})`;
   }
   // The schema's own messages (slug, URL, date, non-empty, comment ids) already read well.
-  const text = sanitizeLine(issue.message);
+  const text = sanitizeLine(issue.message.slice(0, 2 * MAX_MESSAGE + 4));
   const message = /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
   return shorten(message, MAX_MESSAGE);
 }
@@ -117,17 +123,25 @@ export function formatPath(path: readonly Key[]): string {
   if (path.length === 0) return "(top level)";
   let out = "";
   for (const key of path) {
+    if (out.length > MAX_PATH) break;
     if (typeof key === "number") out += `[${key}]`;
-    else if (typeof key === "string" && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) {
+    else if (
+      typeof key === "string" &&
+      key.length <= MAX_QUOTED &&
+      /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)
+    ) {
       out += out === "" ? key : `.${key}`;
     } else out += `[${quote(String(key))}]`;
   }
-  return out;
+  return shorten(out, MAX_PATH);
 }
 
 /** A string from the file, quoted for a message: neutralised, on one line, not too long. */
 export function quote(text: string): string {
-  const safe = sanitizeLine(text).replace(/["\\]/g, (c) => `\\${c}`);
+  // Only a prefix is looked at (a key can be megabytes long): enough for MAX_QUOTED even if
+  // every CR LF in it becomes one space.
+  const prefix = text.length > 2 * MAX_QUOTED + 4 ? text.slice(0, 2 * MAX_QUOTED + 4) : text;
+  const safe = sanitizeLine(prefix).replace(/["\\]/g, (c) => `\\${c}`);
   return `"${shorten(safe, MAX_QUOTED)}"`;
 }
 
@@ -168,6 +182,9 @@ function unwrap(schema: unknown): unknown {
 
 /** The allowed key closest to `key` by edit distance, if it is close enough to be a typo. */
 function suggest(key: string, allowed: readonly string[]): string | undefined {
+  // A typo is within 3 edits, so no longer than the longest allowed key plus 3 (and a few "_").
+  const longest = Math.max(0, ...allowed.map((a) => a.length));
+  if (key.length > 2 * longest + 3) return undefined;
   const wanted = normalise(key);
   const limit = Math.max(1, Math.min(3, Math.floor(wanted.length / 3)));
   let best: string | undefined;

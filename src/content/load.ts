@@ -4,6 +4,7 @@ import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 
 import { sep } from "node:path";
 import { foreignShape, isUnknownShape, SHAPE_NAMES, UNKNOWN_SHAPE } from "../import/shape.js";
 import { decodeArticleBytes } from "./decode.js";
+import { describeDuplicates } from "./duplicate-keys.js";
 import { isValidArticle } from "./fast-check.js";
 import { describeIssues, describeValue } from "./issues.js";
 import { findJsonSyntaxError, fromV8Message } from "./json-error.js";
@@ -65,7 +66,12 @@ export function parseArticle(bytes: Uint8Array, file: string): Loaded {
       return fail(syntaxError(name, text, error));
     }
     // Most files are valid: the fast check says so cheaply; zod explains the others.
-    if (isValidArticle(data)) return { ok: true, file, article: sanitizeArticle(data) };
+    if (isValidArticle(data)) {
+      // Reported like unknown keys: JSON.parse would otherwise keep the last one silently.
+      const duplicates = describeDuplicates(name, text, data);
+      if (duplicates.length > 0) return fail(...duplicates);
+      return { ok: true, file, article: sanitizeArticle(data) };
+    }
     const shape = foreignShape(data);
     if (shape !== undefined) {
       if (importer) return importer(data, file);
@@ -86,8 +92,10 @@ export function parseArticle(bytes: Uint8Array, file: string): Loaded {
       const lines = problems.slice(0, MAX_PROBLEMS).map((p) => `${name}: ${p.path}: ${p.message}`);
       const more = problems.length - MAX_PROBLEMS;
       if (more > 0) lines.push(`${name}: … and ${more} more problem${more === 1 ? "" : "s"}`);
-      return fail(...lines);
+      return fail(...describeDuplicates(name, text, data), ...lines);
     }
+    const duplicates = describeDuplicates(name, text, data);
+    if (duplicates.length > 0) return fail(...duplicates);
     return { ok: true, file, article: sanitizeArticle(result.data) };
   } catch (error) {
     return fail(`${name}: could not be loaded (${describeError(error)})`);
