@@ -4,7 +4,7 @@
 // their text, so marks and links keep their place at any width. Tables are set as aligned rows
 // when they fit the column, else as one record per row ("Header: value").
 import { safeHref } from "../rich/href.js";
-import { type Inline, NO_SPANS, type RichBlock, type Span } from "../rich/model.js";
+import { type Inline, imageLabel, NO_SPANS, type RichBlock, type Span } from "../rich/model.js";
 import { BLANK, type Line, type LineKind, type Piece, prefixWidth } from "./lines.js";
 import { textWidth } from "./measure.js";
 import { wrapRanges } from "./wrap.js";
@@ -148,9 +148,10 @@ function walk(
         push({ kind: "subheading", inline: withRefs(block.inline, ctx.refs), gap: blockGap });
         break;
       case "image": {
-        const label = block.alt.trim() === "" ? "[image]" : `[image: ${block.alt.trim()}]`;
+        const label = imageLabel(block.alt);
         const spans: Span[] = [{ start: 0, end: label.length, mark: "image" }];
-        if (block.src) spans.push({ start: 0, end: label.length, mark: "link", href: block.src });
+        const href = block.src === undefined ? undefined : safeHref(block.src);
+        if (href) spans.push({ start: 0, end: label.length, mark: "link", href });
         push({ kind: ctx.kind, inline: withRefs({ text: label, spans }, ctx.refs), gap: blockGap });
         break;
       }

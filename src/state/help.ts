@@ -1,14 +1,15 @@
-// The help overlay's text, built from the key table, once (it never changes while running).
+// The help overlay's text, built once per keymap from its bindings.
 import type { Line } from "../layout/lines.js";
 import { textWidth } from "../layout/wrap.js";
-import { CONTEXT_NAMES, CONTEXT_ORDER, helpRows } from "./keymap.js";
+import { CONTEXT_NAMES, CONTEXT_ORDER, DEFAULT_KEYMAP, helpRows, type Keymap } from "./keymap.js";
 
-let cached: Line[] | undefined;
+const cache = new WeakMap<Keymap, Line[]>();
 
-/** The help overlay's text, built from the key table. */
-export function helpLines(): Line[] {
+/** The help overlay's text, built from the keymap in use. */
+export function helpLines(keymap: Keymap = DEFAULT_KEYMAP): Line[] {
+  const cached = cache.get(keymap);
   if (cached) return cached;
-  const rows = helpRows();
+  const rows = helpRows(keymap);
   const keyWidth = Math.max(...rows.map((r) => textWidth(r.keys)));
   const lines: Line[] = [{ text: "Keys", kind: "title" }];
   for (const context of CONTEXT_ORDER) {
@@ -18,6 +19,6 @@ export function helpLines(): Line[] {
     }
   }
   lines.push({ text: "", kind: "blank" }, { text: "Esc or ? closes this help.", kind: "aside" });
-  cached = lines;
+  cache.set(keymap, lines);
   return lines;
 }

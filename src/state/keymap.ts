@@ -1,5 +1,7 @@
-// The one table of key bindings: command → keys, per context. The reducer's input mapping, the
-// help overlay and the README's key list are all generated from it.
+// The one table of key bindings: command → keys, per context. A Keymap is a value made from these
+// defaults (plus, later, the user's own keys) and carried in the reader's state: the reducer's
+// input mapping, the status line's hints, the help overlay and the README's key list all come
+// from it.
 import type { Key } from "ink";
 
 export type Command =
@@ -25,13 +27,17 @@ export type Command =
   | "back"
   | "quit"
   | "forceQuit"
-  | "choose";
+  | "choose"
+  | "links";
 
 /**
  * Where a binding applies: everywhere, reading the article, in the focused comments pane, or in
  * the table of contents.
  */
-export type Context = "global" | "article" | "pane" | "toc";
+export type Context = "global" | "article" | "pane" | "toc" | "links";
+
+/** The contexts a key can arrive in (global bindings apply in all of them). */
+export type KeyContext = Exclude<Context, "global">;
 
 export type Binding = {
   command: Command;
@@ -100,6 +106,22 @@ export const BINDINGS: Binding[] = [
   { command: "top", context: "toc", keys: ["home", "g"], help: "first entry" },
   { command: "bottom", context: "toc", keys: ["end", "G"], help: "last entry" },
   { command: "choose", context: "toc", keys: ["enter"], help: "jump there" },
+  { command: "lineDown", context: "links", keys: ["down", "j"], help: "next link" },
+  { command: "lineUp", context: "links", keys: ["up", "k"], help: "previous link" },
+  { command: "top", context: "links", keys: ["home", "g"], help: "first link" },
+  { command: "bottom", context: "links", keys: ["end", "G"], help: "last link" },
+  {
+    command: "choose",
+    context: "links",
+    keys: ["enter"],
+    help: "open the link in the browser ($BROWSER, else the system's opener)",
+  },
+  {
+    command: "links",
+    context: "global",
+    keys: ["o"],
+    help: "links of this section, or of the selected comment (Esc closes)",
+  },
   { command: "toc", context: "global", keys: ["t"], help: "table of contents (Esc closes)" },
   { command: "togglePane", context: "global", keys: ["c"], help: "open or collapse the comments" },
   {
@@ -119,12 +141,36 @@ export const BINDINGS: Binding[] = [
   { command: "forceQuit", context: "global", keys: ["ctrl+c"], help: "quit at once" },
 ];
 
-const lookup = new Map<string, Command>();
-for (const b of BINDINGS) for (const k of b.keys) lookup.set(`${b.context}:${k}`, b.command);
+export type Keymap = {
+  readonly bindings: readonly Binding[];
+  /** The command a key means in a context (the context's own binding first, then global). */
+  commandFor(key: string, context: KeyContext): Command | undefined;
+  /** The first key of a command in a context, as people write it ("c", "Tab"), for hints. */
+  keyFor(command: Command, context: Context): string | undefined;
+};
 
-/** The command a key means in a context (the context's own binding first, then global). */
-export function commandFor(key: string, context: "article" | "pane" | "toc"): Command | undefined {
-  return lookup.get(`${context}:${key}`) ?? lookup.get(`global:${key}`);
+/** A keymap from a table of bindings (the defaults unless given). */
+export function createKeymap(bindings: readonly Binding[] = BINDINGS): Keymap {
+  const lookup = new Map<string, Command>();
+  for (const b of bindings) for (const k of b.keys) lookup.set(`${b.context}:${k}`, b.command);
+  return {
+    bindings,
+    commandFor: (key, context) => lookup.get(`${context}:${key}`) ?? lookup.get(`global:${key}`),
+    keyFor: (command, context) => {
+      const b =
+        bindings.find((x) => x.command === command && x.context === context) ??
+        bindings.find((x) => x.command === command && x.context === "global");
+      const k = b?.keys[0];
+      return k === undefined ? undefined : keyLabel(k);
+    },
+  };
+}
+
+export const DEFAULT_KEYMAP: Keymap = createKeymap();
+
+/** The command a key means in a context, with the default keys. */
+export function commandFor(key: string, context: KeyContext): Command | undefined {
+  return DEFAULT_KEYMAP.commandFor(key, context);
 }
 
 /** Ink's (input, key) → one key name of the table, or undefined for keys the table lacks. */
@@ -144,6 +190,24 @@ export function keyName(input: string, key: Key): string | undefined {
   if (input === " ") return "space";
   if (key.ctrl || key.meta) return undefined;
   return input.length === 1 ? input : undefined;
+}
+
+/**
+ * Keys that arrive in one read (typed during start-up, auto-repeat while busy, a paste) come as
+ * one string: each character is a key of its own, Enter, Tab and control keys included.
+ */
+export function burstKeys(input: string): string[] {
+  const keys: string[] = [];
+  for (const char of input) {
+    const code = char.charCodeAt(0);
+    if (char === "\r" || char === "\n") keys.push("enter");
+    else if (char === "\t") keys.push("tab");
+    else if (char === " ") keys.push("space");
+    else if (code === 0x7f || code === 0x08) keys.push("backspace");
+    else if (code >= 1 && code <= 26) keys.push(`ctrl+${String.fromCharCode(code + 96)}`);
+    else if (code >= 0x20) keys.push(char);
+  }
+  return keys;
 }
 
 const LABELS: Record<string, string> = {
@@ -168,8 +232,10 @@ export function keyLabel(key: string): string {
 }
 
 /** The table as help rows: keys, what they do, grouped by context. */
-export function helpRows(): { context: Context; keys: string; help: string }[] {
-  return BINDINGS.map((b) => ({
+export function helpRows(
+  keymap: Keymap = DEFAULT_KEYMAP,
+): { context: Context; keys: string; help: string }[] {
+  return keymap.bindings.map((b) => ({
     context: b.context,
     keys: b.keys.map(keyLabel).join(" / "),
     help: b.help,
@@ -177,11 +243,12 @@ export function helpRows(): { context: Context; keys: string; help: string }[] {
 }
 
 /** The contexts in the order the help and the README list them, with their titles. */
-export const CONTEXT_ORDER: Context[] = ["article", "pane", "toc", "global"];
+export const CONTEXT_ORDER: Context[] = ["article", "pane", "toc", "links", "global"];
 export const CONTEXT_NAMES: Record<Context, string> = {
   article: "Reading the article",
   pane: "In the comments pane (Tab focuses it)",
   toc: "In the table of contents (t opens it)",
+  links: "In the list of links (o opens it)",
   global: "Everywhere",
 };
 

@@ -1,17 +1,19 @@
 // The reader: keys → commands (from the key table) → the pure reducer; the frame is composed from
 // state and drawn. Also lays out the rest of a long article in idle chunks after the first frame.
 import { Box, useInput, useStdout } from "ink";
-import { lazy, Suspense, useEffect, useReducer, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { Article } from "../content/schema.js";
 import { getLayout } from "../layout/article.js";
-import { keyName } from "../state/keymap.js";
+import type { Effect } from "../state/effects.js";
+import type { Keymap } from "../state/keymap.js";
+import { burstKeys, keyName } from "../state/keymap.js";
 import {
   type Action,
   anchorOfState,
   geometryOf,
   openingState,
   type ReaderState,
-  reduce,
+  step,
 } from "../state/reducer.js";
 import type { Anchor } from "../storage/positions.js";
 import { composeFrame } from "./compose.js";
@@ -28,19 +30,45 @@ export type ReaderProps = {
   resume?: Anchor;
   /** Called once when the reader closes, with where it was left. */
   onExit: (how: "quit" | "back", where: Anchor) => void;
+  /** The keys in use (default: the built-in table). */
+  keymap?: Keymap;
 };
 
-export function Reader({ article, maxWidth, fromList, resume, onExit }: ReaderProps) {
+/** Carry out an effect the reducer asked for; problems come back as a status-line notice. */
+function perform(effect: Effect, dispatch: (action: Action) => void): void {
+  switch (effect.type) {
+    case "openUrl":
+      import("../terminal/open-url.js")
+        .then(({ openUrl }) => openUrl(effect.url))
+        .then((problem) => {
+          if (problem) dispatch({ type: "notice", text: problem });
+        })
+        .catch(() => dispatch({ type: "notice", text: "Could not open the link" }));
+      return;
+  }
+}
+
+export function Reader({ article, maxWidth, fromList, resume, onExit, keymap }: ReaderProps) {
   const { stdout } = useStdout();
-  const [state, dispatch] = useReducer(
-    (s: ReaderState, a: Action) => reduce(article, s, a),
-    undefined,
-    () =>
-      openingState(article, stdout.columns || 80, stdout.rows || 24, {
-        maxWidth,
-        fromList,
-        resume,
-      }),
+  const [state, setState] = useState<ReaderState>(() =>
+    openingState(article, stdout.columns || 80, stdout.rows || 24, {
+      maxWidth,
+      fromList,
+      resume,
+      ...(keymap && { keymap }),
+    }),
+  );
+  // Actions are reduced at once against the latest state (keys read together each see the state
+  // the one before left); the effects they return are carried out here.
+  const latest = useRef(state);
+  const dispatch = useCallback(
+    (action: Action) => {
+      const { state: next, effects } = step(article, latest.current, action);
+      latest.current = next;
+      setState(next);
+      for (const effect of effects) perform(effect, dispatch);
+    },
+    [article],
   );
   const [, setLaidOut] = useState(0);
 
@@ -51,7 +79,7 @@ export function Reader({ article, maxWidth, fromList, resume, onExit }: ReaderPr
     return () => {
       stdout.off("resize", onResize);
     };
-  }, [stdout]);
+  }, [stdout, dispatch]);
 
   const exited = useRef(false);
   useEffect(() => {
@@ -79,13 +107,8 @@ export function Reader({ article, maxWidth, fromList, resume, onExit }: ReaderPr
   useInput((input, key) => {
     const name = keyName(input, key);
     if (name !== undefined) dispatch({ type: "key", key: name });
-    else if (input.length > 1 && !key.ctrl && !key.meta) {
-      // Keys that arrive in one read (typed during start-up, auto-repeat while busy, a paste)
-      // come as one string: each character is a key of its own.
-      for (const char of input) {
-        const each = keyName(char, { ...key });
-        if (each !== undefined) dispatch({ type: "key", key: each });
-      }
+    else if (input.length > 1 && !key.meta) {
+      for (const each of burstKeys(input)) dispatch({ type: "key", key: each });
     }
   });
 

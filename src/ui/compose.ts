@@ -7,6 +7,8 @@ import { getLayout } from "../layout/article.js";
 import type { Line } from "../layout/lines.js";
 import { padTo, textWidth, truncate } from "../layout/wrap.js";
 import { helpLines } from "../state/help.js";
+import type { Command, Context } from "../state/keymap.js";
+import type { Link } from "../state/links.js";
 import { geometryOf, paneOf, type ReaderState } from "../state/reducer.js";
 import { hyperlinksOn, osc8 } from "./hyperlink.js";
 import { fitSegments, lineSegments, type Segment } from "./segments.js";
@@ -38,35 +40,105 @@ function percent(state: ReaderState, article: Article): string {
   return layout.done ? `${shown}%` : `~${shown}%`;
 }
 
+/** "c comments": a command's first key in the keymap in use, and what it does here. */
+function hint(
+  state: ReaderState,
+  command: Command,
+  what: string,
+  context: Context = "global",
+): string {
+  const key = state.keymap.keyFor(command, context);
+  return key === undefined ? "" : `${key} ${what}`;
+}
+
+/** "↓↑ choose": a pair of commands' first keys, then what they do. */
+function pair(
+  state: ReaderState,
+  down: Command,
+  up: Command,
+  what: string,
+  context: Context,
+): string {
+  const a = state.keymap.keyFor(down, context);
+  const b = state.keymap.keyFor(up, context);
+  return a === undefined || b === undefined ? "" : `${a}${b} ${what}`;
+}
+
+function hints(article: Article, state: ReaderState): string {
+  const parts: string[] = [];
+  if (state.overlay === "help") {
+    parts.push(
+      pair(state, "lineDown", "lineUp", "scroll", "article"),
+      hint(state, "back", "close"),
+    );
+  } else if (state.overlay === "toc") {
+    parts.push(pair(state, "lineDown", "lineUp", "choose", "toc"));
+    parts.push(hint(state, "choose", "jump", "toc"), hint(state, "back", "close"));
+  } else if (state.overlay === "links") {
+    parts.push(pair(state, "lineDown", "lineUp", "choose", "links"));
+    parts.push(hint(state, "choose", "open", "links"), hint(state, "back", "close"));
+  } else if (state.focus === "pane") {
+    parts.push(hint(state, "toggleThread", "fold", "pane"), hint(state, "switchFocus", "article"));
+    parts.push(hint(state, "help", "help"), hint(state, "quit", "quit"));
+  } else {
+    const hasComments = (article.comments?.length ?? 0) > 0;
+    if (hasComments) {
+      parts.push(hint(state, "togglePane", state.paneOpen ? "close comments" : "comments"));
+    } else parts.push(hint(state, "toc", "contents"));
+    parts.push(hint(state, "help", "help"), hint(state, "quit", "quit"));
+  }
+  return parts.filter(Boolean).join(" · ");
+}
+
 function statusRow(article: Article, state: ReaderState): Row {
   const g = geometryOf(state);
   const layout = getLayout(article, g.articleWidth);
   const s = layout.sectionAt(state.top);
   const section =
-    state.overlay === "help"
+    state.notice ??
+    (state.overlay === "help"
       ? "Help"
       : state.overlay === "toc"
         ? "Contents"
-        : s >= 0
-          ? (layout.outline.sections[s]?.title ?? article.title)
-          : article.title;
-  const hasComments = (article.comments?.length ?? 0) > 0;
-  const hints =
-    state.overlay === "help"
-      ? "↓↑ scroll · Esc close"
-      : state.overlay === "toc"
-        ? "↓↑ choose · Enter jump · Esc close"
-        : state.focus === "pane"
-          ? "Enter fold · Tab article · ? help · q quit"
-          : `${hasComments ? (state.paneOpen ? "c close comments" : "c comments") : "t contents"} · ? help · q quit`;
-  const right = state.overlay === "none" ? ` ${percent(state, article)} · ${hints} ` : ` ${hints} `;
-  const rightFit = truncate(right, g.cols);
+        : state.overlay === "links"
+          ? "Links"
+          : s >= 0
+            ? (layout.outline.sections[s]?.title ?? article.title)
+            : article.title);
+  const help = hints(article, state);
+  const right = state.overlay === "none" ? ` ${percent(state, article)} · ${help} ` : ` ${help} `;
+  // A notice (an address being opened) keeps the room it needs; the hints give way.
+  const rightFit = truncate(
+    right,
+    state.notice ? Math.max(0, g.cols - textWidth(state.notice) - 2) : g.cols,
+  );
   const leftWidth = g.cols - textWidth(rightFit);
   const left = leftWidth > 2 ? padTo(` ${section}`, leftWidth) : " ".repeat(Math.max(0, leftWidth));
   return [
     { text: left, style: theme.chrome.statusSection },
     { text: rightFit, style: theme.chrome.status },
   ];
+}
+
+/** The link list's rows: "N. text — address", the highlighted one reversed. */
+function linkRows(state: ReaderState, width: number, rows: number): Line[] {
+  const out: Line[] = [
+    { text: `Links (${state.links.length})`, kind: "heading" },
+    { text: "", kind: "blank" },
+  ];
+  const room = Math.max(1, rows - out.length);
+  const first = Math.max(
+    0,
+    Math.min(state.linkIndex - Math.floor(room / 2), state.links.length - room),
+  );
+  const numberWidth = String(state.links.length).length;
+  for (let i = first; i < Math.min(state.links.length, first + room); i++) {
+    const link = state.links[i] as Link;
+    const what = link.text === link.href ? link.href : `${link.text} — ${link.href}`;
+    const label = `${i === state.linkIndex ? "❯" : " "} ${String(i + 1).padStart(numberWidth)}. ${what}`;
+    out.push({ text: truncate(label, width), kind: i === state.linkIndex ? "subheading" : "text" });
+  }
+  return out;
 }
 
 function paneHeader(article: Article, state: ReaderState, width: number): Row {
@@ -134,7 +206,12 @@ export function composeFrame(article: Article, state: ReaderState): Row[] {
   const layout = getLayout(article, g.articleWidth);
   layout.ensureLines(state.top + g.articleRows);
   const rows: Row[] = [];
-  const help = state.overlay === "help" ? helpLines() : undefined;
+  const help =
+    state.overlay === "help"
+      ? helpLines(state.keymap)
+      : state.overlay === "links"
+        ? linkRows(state, g.articleWidth, g.articleRows)
+        : undefined;
   const helpTop = help ? Math.min(state.helpTop, Math.max(0, help.length - g.articleRows)) : 0;
   const side = g.pane === "side";
   const sidePane = side ? paneRows(article, state, g.paneWidth, g.paneRows) : [];

@@ -37,6 +37,7 @@ const EVERY: Record<Command, true> = {
   quit: true,
   forceQuit: true,
   choose: true,
+  links: true,
 };
 const COMMANDS = Object.keys(EVERY) as Command[];
 

@@ -73,9 +73,11 @@ describe("App", { timeout: 30_000 }, () => {
     expect(lines.at(-1)).toContain("q quit");
     expect(t.text()).not.toContain("Enter open");
 
-    // The reader works: ↓ scrolls.
+    // The reader works: ↓ scrolls. (Ink subscribes the reader to keys in an effect that runs
+    // after its first frame is drawn, so the key goes in on the next turn of the event loop.)
+    await new Promise((resolve) => setImmediate(resolve));
     await t.press("\x1b[B");
-    expect(t.text().split("\n")[0]?.trim()).toBe("");
+    await t.waitFor((f) => f.split("\n")[0]?.trim() === "", "↓ to scroll the first line away");
 
     await t.press("q");
     await t.waitFor((f) => f.includes("Enter open"), "the list");
