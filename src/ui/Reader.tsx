@@ -1,12 +1,13 @@
 // The reader: keys → commands (from the key table) → the pure reducer; the frame is composed from
-// state and drawn. Also lays out the rest of a long article in idle chunks after the first frame.
+// state and drawn. ReaderView draws a state held elsewhere (App holds it, with the list) and lays
+// out the rest of a long article in idle chunks after the first frame; Reader is the same view
+// holding its own state and reading its own keys (one article on its own, and the tests).
 import { Box, useInput, useStdout } from "ink";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { Article } from "../content/schema.js";
 import { getLayout } from "../layout/article.js";
 import type { Effect } from "../state/effects.js";
 import type { Keymap } from "../state/keymap.js";
-import { burstKeys, keyName } from "../state/keymap.js";
 import {
   type Action,
   anchorOfState,
@@ -18,6 +19,7 @@ import {
 import type { Anchor } from "../storage/positions.js";
 import { composeFrame } from "./compose.js";
 import { Frame } from "./Frame.js";
+import { keysOf } from "./keys.js";
 
 // The contents list (and ink-select-input with it) is loaded when first opened.
 const Toc = lazy(() => import("./Toc.js"));
@@ -35,7 +37,7 @@ export type ReaderProps = {
 };
 
 /** Carry out an effect the reducer asked for; problems come back as a status-line notice. */
-function perform(effect: Effect, dispatch: (action: Action) => void): void {
+export function perform(effect: Effect, dispatch: (action: Action) => void): void {
   switch (effect.type) {
     case "openUrl":
       import("../terminal/open-url.js")
@@ -70,8 +72,6 @@ export function Reader({ article, maxWidth, fromList, resume, onExit, keymap }: 
     },
     [article],
   );
-  const [, setLaidOut] = useState(0);
-
   useEffect(() => {
     const onResize = () =>
       dispatch({ type: "resize", cols: stdout.columns || 80, rows: stdout.rows || 24 });
@@ -88,6 +88,17 @@ export function Reader({ article, maxWidth, fromList, resume, onExit, keymap }: 
     onExit(state.exit, anchorOfState(article, state));
   }, [state, article, onExit]);
 
+  useInput((input, key) => {
+    for (const name of keysOf(input, key)) dispatch({ type: "key", key: name });
+  });
+
+  return <ReaderView article={article} state={state} />;
+}
+
+/** The reader's frame for a state held by the caller, who also reads the keys. */
+export function ReaderView({ article, state }: { article: Article; state: ReaderState }) {
+  const [, setLaidOut] = useState(0);
+
   // Lay out the rest of the article between frames, then draw once more (exact percentage).
   // Keyed on the layout itself: a burst of resizes can evict and rebuild the one for a width.
   const layout = getLayout(article, geometryOf(state).articleWidth);
@@ -103,14 +114,6 @@ export function Reader({ article, maxWidth, fromList, resume, onExit, keymap }: 
       if (timer) clearImmediate(timer);
     };
   }, [layout]);
-
-  useInput((input, key) => {
-    const name = keyName(input, key);
-    if (name !== undefined) dispatch({ type: "key", key: name });
-    else if (input.length > 1 && !key.meta) {
-      for (const each of burstKeys(input)) dispatch({ type: "key", key: each });
-    }
-  });
 
   if (process.env.LECTERN_FAULT === "render" && state.overlay === "help") {
     // A fault injected by the tests: proves an error while drawing still restores the terminal.

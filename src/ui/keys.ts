@@ -1,0 +1,12 @@
+// What Ink reports for one read of the terminal → the key names of the table (keymap.ts): one
+// key, or, when several were read together (typed during a busy frame, auto-repeat, a paste),
+// each of them. Shared by every component that reads keys.
+import type { Key } from "ink";
+import { burstKeys, keyName } from "../state/keymap.js";
+
+export function keysOf(input: string, key: Key): string[] {
+  const name = keyName(input, key);
+  if (name !== undefined) return [name];
+  if (input.length > 1 && !key.meta) return burstKeys(input);
+  return [];
+}
