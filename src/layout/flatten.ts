@@ -28,6 +28,26 @@ type Ctx = { kind: LineKind; width: number; refs?: Refs; listDepth: number };
 
 const BULLETS = ["•", "◦", "▪"];
 
+const stable = new WeakMap<object, Map<number, Inline>>();
+
+/**
+ * The one Inline for (owner, key), made once: layout at every width and search see the same
+ * object, so a search match found in it highlights on whatever lines it is wrapped into.
+ */
+export function stableInline(owner: object, key: number, make: () => Inline): Inline {
+  let byKey = stable.get(owner);
+  if (!byKey) {
+    byKey = new Map();
+    stable.set(owner, byKey);
+  }
+  let inline = byKey.get(key);
+  if (!inline) {
+    inline = make();
+    byKey.set(key, inline);
+  }
+  return inline;
+}
+
 /** A plain paragraph's inline: its bare web addresses linked. */
 export function plainInline(text: string): Inline {
   if (!text.includes("://")) return { text, spans: NO_SPANS };
@@ -41,9 +61,32 @@ export function plainInline(text: string): Inline {
   return { text, spans: spans.length > 0 ? spans : NO_SPANS };
 }
 
-/** Leaves of a plain-text paragraph. */
-export function plainLeaf(text: string, kind: LineKind, outer: Piece[], gap: number): Leaf {
-  return { kind, inline: plainInline(text), first: outer, rest: outer, gap, gapPrefix: outer };
+/** Leaves of a plain-text paragraph (its inline made once per owner and key when given). */
+export function plainLeaf(
+  text: string,
+  kind: LineKind,
+  outer: Piece[],
+  gap: number,
+  owner?: { object: object; key: number },
+): Leaf {
+  const inline = owner ? stableInline(owner.object, owner.key, () => plainInline(text)) : plainInline(text);
+  return { kind, inline, first: outer, rest: outer, gap, gapPrefix: outer };
+}
+
+/** The inline a code block is shown from (one per block). */
+export function codeInline(block: Extract<RichBlock, { type: "code" }>): Inline {
+  return stableInline(block, 0, () => ({ text: block.text, spans: NO_SPANS }));
+}
+
+/** The inline an image block is shown as: "[image: ALT]", linked when its address is safe. */
+export function imageInline(block: Extract<RichBlock, { type: "image" }>): Inline {
+  return stableInline(block, 0, () => {
+    const label = imageLabel(block.alt);
+    const spans: Span[] = [{ start: 0, end: label.length, mark: "image" }];
+    const href = block.src === undefined ? undefined : safeHref(block.src);
+    if (href) spans.push({ start: 0, end: label.length, mark: "link", href });
+    return { text: label, spans };
+  });
 }
 
 /** Leaves of rich blocks, inside `outer` (e.g. a comment's indent), for a column `width` wide. */
@@ -147,14 +190,9 @@ function walk(
       case "heading":
         push({ kind: "subheading", inline: withRefs(block.inline, ctx.refs), gap: blockGap });
         break;
-      case "image": {
-        const label = imageLabel(block.alt);
-        const spans: Span[] = [{ start: 0, end: label.length, mark: "image" }];
-        const href = block.src === undefined ? undefined : safeHref(block.src);
-        if (href) spans.push({ start: 0, end: label.length, mark: "link", href });
-        push({ kind: ctx.kind, inline: withRefs({ text: label, spans }, ctx.refs), gap: blockGap });
+      case "image":
+        push({ kind: ctx.kind, inline: withRefs(imageInline(block), ctx.refs), gap: blockGap });
         break;
-      }
       case "rule": {
         const inner = Math.max(1, ctx.width - prefixWidth(rest));
         push({
@@ -167,7 +205,7 @@ function walk(
       case "code":
         push({
           kind: "code",
-          inline: { text: block.text, spans: NO_SPANS },
+          inline: codeInline(block),
           gap: blockGap,
           code: [...rest, { text: "↪ ", role: "continuation" }],
         });
