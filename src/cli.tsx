@@ -7,6 +7,9 @@ import { ReadStream } from "node:tty";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import packageJson from "../package.json" with { type: "json" };
+import { COLOR_FLAGS, type ColorFlag, resolveColor } from "./config/color.js";
+import { readRememberedWidth, rememberWidthsIn } from "./config/remember.js";
+import { configPath, loadSettings, type Settings } from "./config/settings.js";
 import {
   finishImports,
   type Loaded,
@@ -24,6 +27,7 @@ import { exitWhenDrained, writeAll } from "./terminal/output.js";
 import { CLEAR, enterScreen, oneLine, refuseDebugger, type Screen } from "./terminal/screen.js";
 import { composeFrame, paintRows } from "./ui/compose.js";
 import { detectHyperlinks, setHyperlinks } from "./ui/hyperlink.js";
+import { chooseTheme } from "./ui/theme.js";
 import { runValidate } from "./validate.js";
 
 const HELP = `
@@ -32,6 +36,8 @@ const HELP = `
     $ lectern validate PATH…    check article files; prints "ok" or the problems, exit 1 if any
     $ lectern convert SOURCE    write SOURCE (Hacker News, Reddit, Lobsters or Discourse JSON, a
                                 saved web page, Markdown or plain text) as an article on stdout
+    $ lectern config            print the default settings file, commented, ready to copy
+    $ lectern config --path     print where the settings file is read from
 
   With no PATH, the bundled content/ folder opens.
 
@@ -40,7 +46,9 @@ const HELP = `
                    (automatic when the output is not a terminal)
     --width N      text width: the reader's column (default 80) or the printed width
                    (default 80, or the terminal's width if narrower)
-    --color        keep styling (bold, colour) in printed output
+    --color[=WHEN] styling and colour: auto (the default: styled on a terminal), always
+                   (--color alone), never. NO_COLOR=1 keeps bold, underline and reverse
+                   but no colour; FORCE_COLOR=0 likewise
     --help         show this help
     --version      show the version
 
@@ -53,13 +61,17 @@ const HELP = `
 // (a third of the time budget for the first frame) for what parseArgs does here.
 function parseCommandLine() {
   try {
+    // `--color` alone means always; as a string option it would take the next argument.
+    const args = process.argv.slice(2).map((a) => (a === "--color" ? "--color=always" : a));
     return parseArgs({
+      args,
       allowPositionals: true,
       strict: true,
       options: {
         print: { type: "boolean", default: false },
         width: { type: "string" },
-        color: { type: "boolean", default: false },
+        color: { type: "string", default: "auto" },
+        path: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -147,7 +159,23 @@ async function main(): Promise<void> {
     process.exitCode = await runConvert(rest[0] as string);
     return;
   }
+  if (first === "config") {
+    if (rest.length > 0) usage("config takes no PATH (lectern config, or lectern config --path)");
+    const { configTemplate } = await import("./config/template.js");
+    process.stdout.write(cli.values.path ? `${configPath()}\n` : configTemplate(configPath()));
+    return exitWhenDrained(0);
+  }
+  if (cli.values.path) usage("--path goes with config: lectern config --path");
   if (rest.length > 0) usage(`one PATH at a time (got ${cli.positionals.length})`);
+  const colorFlag = cli.values.color as ColorFlag;
+  if (!COLOR_FLAGS.includes(colorFlag)) usage("--color takes auto, always or never");
+  // A config file that cannot be used is one line per problem, and the same status as bad usage.
+  const loaded = await loadSettings();
+  if (!loaded.ok) {
+    for (const line of loaded.problems) process.stderr.write(`lectern: ${line}\n`);
+    process.exit(2);
+  }
+  const settings: Settings = loaded.settings;
   const widthText = cli.values.width;
   const width = widthText === undefined ? undefined : Number(widthText);
   if (width !== undefined && (!/^\d+$/.test(widthText ?? "") || width < 1 || width > 1000)) {
@@ -158,7 +186,9 @@ async function main(): Promise<void> {
   // The reader's code (Ink, React) is the largest part of start-up: its files are read while the
   // article loads. Nothing it runs can delay the first frame, which is painted before any await.
   const reader = interactive ? import("./terminal/run.js") : undefined;
-  const links = interactive ? detectHyperlinks(process.stdout) : Promise.resolve(false);
+  const links = interactive
+    ? detectHyperlinks(process.stdout, settings.hyperlinks)
+    : Promise.resolve(false);
   reader?.catch(() => {}); // a failure is reported where it is awaited
 
   const path = first ?? bundledContent();
@@ -170,14 +200,19 @@ async function main(): Promise<void> {
   if (!reader) {
     // `lectern --print | head` closes the pipe early: the rest is dropped quietly (output.ts).
     reportErrors(entries);
-    const printWidth = width ?? Math.min(80, process.stdout.columns || 80);
+    const measure = settings.width ?? 80;
+    const printWidth = width ?? Math.min(measure, process.stdout.columns || measure);
+    const choice = resolveColor(colorFlag, process.env, process.stdout.isTTY === true);
+    const options = {
+      width: printWidth,
+      color: choice.styled,
+      theme: chooseTheme(settings.theme, choice.color),
+    };
     let firstArticle = true;
     for (const entry of good) {
       if (!firstArticle) writeAll("\n\f\n");
       firstArticle = false;
-      writePrint(entry.article, { width: printWidth, color: cli.values.color }, (chunk) =>
-        writeAll(chunk),
-      );
+      writePrint(entry.article, options, (chunk) => writeAll(chunk));
     }
     reportNotices(entries);
     return exitWhenDrained(good.length === entries.length ? 0 : 1);
@@ -202,10 +237,16 @@ async function main(): Promise<void> {
       process.exit(2);
     }
   }
-  screen = enterScreen({ stdin: keys, stdout: process.stdout });
+  screen = enterScreen({ stdin: keys, stdout: process.stdout, mouse: settings.mouse });
   // Keys typed while the rest loads wait in the tty, unechoed.
   if (keys.isTTY) keys.setRawMode(true);
   const positions = loadPositions();
+  // The measure: --width, else what + and - left last time, else the config's, else 80; = goes
+  // back to --width or the config's.
+  const baseWidth = width ?? settings.width ?? 80;
+  const maxWidth = width ?? readRememberedWidth() ?? settings.width;
+  rememberWidthsIn();
+  const theme = chooseTheme(settings.theme, resolveColor(colorFlag, process.env, true).color);
   const only = entries.length === 1 ? entries[0] : undefined;
   const article = only?.ok ? only.article : undefined;
   // The first frame goes on screen before Ink and React have loaded (they cost more than
@@ -215,10 +256,12 @@ async function main(): Promise<void> {
     const cols = process.stdout.columns || 80;
     const rows = process.stdout.rows || 24;
     const state = openingState(article, cols, rows, {
-      maxWidth: width,
+      maxWidth,
+      baseWidth,
+      keymap: settings.keymap,
       resume: positions.get(article.id),
     });
-    process.stdout.write(CLEAR + paintRows(composeFrame(article, state)));
+    process.stdout.write(CLEAR + paintRows(composeFrame(article, state, theme)));
   };
   setHyperlinks(await links);
   paintEarly();
@@ -228,7 +271,10 @@ async function main(): Promise<void> {
     screen,
     stdin: keys,
     stdout: process.stdout,
-    maxWidth: width,
+    maxWidth,
+    baseWidth,
+    keymap: settings.keymap,
+    theme,
     positions,
     handOver: () => process.stdout.off("resize", paintEarly),
   });

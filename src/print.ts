@@ -10,9 +10,10 @@ import type { Refs } from "./layout/flatten.js";
 import { BLANK, type Line } from "./layout/lines.js";
 import { textWidth } from "./layout/wrap.js";
 import { lineSegments, type Segment } from "./ui/segments.js";
-import { sgr } from "./ui/theme.js";
+import { DARK, sgr, type Theme } from "./ui/theme.js";
 
-export type PrintOptions = { width: number; color: boolean };
+/** `color`: styled output (SGR), in `theme`'s styles (the mono theme when colour is off). */
+export type PrintOptions = { width: number; color: boolean; theme?: Theme };
 
 /** Plain text has no bold: the title is underlined with ═, headings with ─, sub-headings ┈. */
 const UNDERLINES: Partial<Record<Line["kind"], string>> = {
@@ -48,8 +49,8 @@ export function* printLines(article: Article, width: number): Generator<Line> {
   }
 }
 
-function paint(line: Line, color: boolean): string {
-  const segments = lineSegments(line);
+function paint(line: Line, color: boolean, theme: Theme = DARK): string {
+  const segments = lineSegments(line, undefined, theme);
   // No trailing spaces, styled or not.
   while (segments.length > 0) {
     const last = segments[segments.length - 1] as Segment;
@@ -70,7 +71,9 @@ function paint(line: Line, color: boolean): string {
 
 export function renderPrint(article: Article, options: PrintOptions): string {
   const out: string[] = [];
-  for (const line of printLines(article, options.width)) out.push(paint(line, options.color));
+  for (const line of printLines(article, options.width)) {
+    out.push(paint(line, options.color, options.theme));
+  }
   return `${out.join("\n")}\n`;
 }
 
@@ -82,7 +85,7 @@ export function writePrint(
 ): void {
   let chunk: string[] = [];
   for (const line of printLines(article, options.width)) {
-    chunk.push(paint(line, options.color));
+    chunk.push(paint(line, options.color, options.theme));
     if (chunk.length >= 4096) {
       write(`${chunk.join("\n")}\n`);
       chunk = [];

@@ -176,6 +176,44 @@ export function generateArticle({ id, title, paragraphs, comments, maxDepth = 50
   };
 }
 
+/**
+ * The same article written in Markdown: paragraphs gain emphasis, code spans and links, and
+ * among them come quotes, lists, code blocks and sub-headings in the proportions of the real
+ * blog posts and threads the rich-text issue counted; comments too are Markdown.
+ */
+export function generateMarkdownArticle(options) {
+  const article = generateArticle(options);
+  const rand = prng((options.seed ?? 1) + 1000);
+  const dress = (text) =>
+    text
+      .split(" ")
+      .map((w, i) => {
+        const r = rand();
+        if (i === 0 || !/^[a-z]+$/.test(w)) return w;
+        if (r < 0.02) return `*${w}*`;
+        if (r < 0.03) return `**${w}**`;
+        if (r < 0.035) return `\`${w}\``;
+        if (r < 0.045) return `[${w}](https://example.org/${w}/${Math.floor(rand() * 1e6)})`;
+        return w;
+      })
+      .join(" ");
+  const block = (text) => {
+    const r = rand();
+    if (r < 0.06) return `> ${dress(text)}\n>\n> > ${text.split(". ")[0]}.`;
+    if (r < 0.12) {
+      const items = text.split(". ").filter(Boolean);
+      return items.map((item, i) => `${i % 3 === 2 ? "  " : ""}- ${dress(item)}`).join("\n");
+    }
+    if (r < 0.15)
+      return `\`\`\`js\nfunction f(x) {\n  return ${JSON.stringify(text.slice(0, 60))};\n}\n\`\`\``;
+    if (r < 0.16) return `### ${text.split(" ").slice(0, 4).join(" ")}\n\n${dress(text)}`;
+    return dress(text);
+  };
+  for (const section of article.sections) section.paragraphs = section.paragraphs.map(block);
+  for (const comment of article.comments) comment.paragraphs = comment.paragraphs.map(block);
+  return { ...article, format: "markdown" };
+}
+
 /** Depth of the deepest thread (a top-level comment has depth 1). */
 export function maxThreadDepth(comments) {
   const depth = new Map();
@@ -227,6 +265,17 @@ export function writeArticles(dir, seedPath, { big = true } = {}) {
       writeFileSync(path, JSON.stringify(article));
       out[name] = describe(path, article);
     }
+    // ~10 MB of Markdown: quotes, lists, code and links to parse and lay out.
+    const md = generateMarkdownArticle({
+      id: "bench-10mb-md",
+      title: "Ten Megabytes Of Synthetic Markdown",
+      paragraphs: 45_000,
+      comments: 18_000,
+      seed: 13,
+    });
+    const mdPath = join(dir, "10mb-md.json");
+    writeFileSync(mdPath, JSON.stringify(md));
+    out["10mb-md"] = describe(mdPath, md);
   }
   return out;
 }

@@ -181,7 +181,7 @@ function unwrap(schema: unknown): unknown {
 }
 
 /** The allowed key closest to `key` by edit distance, if it is close enough to be a typo. */
-function suggest(key: string, allowed: readonly string[]): string | undefined {
+export function suggest(key: string, allowed: readonly string[]): string | undefined {
   // A typo is within 3 edits, so no longer than the longest allowed key plus 3 (and a few "_").
   const longest = Math.max(0, ...allowed.map((a) => a.length));
   if (key.length > 2 * longest + 3) return undefined;

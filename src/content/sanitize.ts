@@ -9,7 +9,8 @@
 //   and the bidirectional embeddings, overrides and isolates U+202A–U+202E, U+2066–U+2069 (which
 //   can make text read differently from how it is stored) become U+FFFD �.
 // - Lone UTF-16 surrogates (JSON allows "\ud800") become U+FFFD.
-// - A tab becomes one space; a paragraph is reflowed to the column anyway.
+// - A tab becomes one space; a paragraph is reflowed to the column anyway. Markdown and HTML
+//   paragraphs keep their tabs until parsed, for code indentation (expanded to stops of four).
 // - CR LF, a lone CR, U+2028 and U+2029 inside a paragraph become "\n", which layout turns into
 //   a line break (kept for poems and addresses). sanitizeLine() makes them a space for one-line
 //   fields such as titles, names and headings.
@@ -25,12 +26,16 @@ const NEEDS_WORK =
 const C0_EXCEPT_NEWLINE_TAB = /[\u0000-\u0008\u000B-\u001F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Neutralise a paragraph: line breaks survive as "\n", everything else is made visible. */
-export function sanitizeText(input: string): string {
+/**
+ * Neutralise a paragraph: line breaks survive as "\n", everything else is made visible. Tabs
+ * become spaces, unless `keepTabs` (Markdown and HTML source, whose code blocks expand them to
+ * tab stops; rich/model.ts sanitises every parsed fragment again).
+ */
+export function sanitizeText(input: string, keepTabs = false): string {
   if (!NEEDS_WORK.test(input)) return input;
   return input
     .replace(/\r\n?|[\u2028\u2029]/g, "\n")
-    .replace(/\t/g, " ")
+    .replace(/\t/g, keepTabs ? "\t" : " ")
     .replace(C0_EXCEPT_NEWLINE_TAB, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)))
     .replace(/\u007F/g, "\u2421")
     .replace(/[\u0080-\u009F]/g, "\uFFFD")
@@ -47,7 +52,10 @@ export function sanitizeLine(input: string): string {
 /** Every displayed string of a validated article, neutralised. Ids are not displayed. */
 export function sanitizeArticle(article: Article): Article {
   const line = sanitizeLine;
-  const text = sanitizeText;
+  const text = (value: string) => sanitizeText(value);
+  // Markdown and HTML keep their tabs until parsed (code indentation); plain text loses them.
+  const body = (format: string | undefined) => (value: string) =>
+    sanitizeText(value, format === "markdown" || format === "html");
   return {
     ...article,
     title: line(article.title),
@@ -62,13 +70,13 @@ export function sanitizeArticle(article: Article): Article {
     },
     sections: article.sections.map((section) => ({
       ...(section.heading !== undefined && { heading: line(section.heading) }),
-      paragraphs: section.paragraphs.map(text),
+      paragraphs: section.paragraphs.map(body(article.format)),
     })),
     ...(article.comments && {
       comments: article.comments.map((comment) => ({
         ...comment,
         ...(comment.author !== undefined && { author: line(comment.author) }),
-        paragraphs: comment.paragraphs.map(text),
+        paragraphs: comment.paragraphs.map(body(comment.format ?? article.format)),
       })),
     }),
   };

@@ -28,7 +28,11 @@ export type Command =
   | "quit"
   | "forceQuit"
   | "choose"
-  | "links";
+  | "links"
+  | "widen"
+  | "narrow"
+  | "resetWidth"
+  | "suspend";
 
 /**
  * Where a binding applies: everywhere, reading the article, in the focused comments pane, or in
@@ -48,7 +52,8 @@ export type Binding = {
 };
 
 // Key names: "down", "up", "left", "right", "pageDown", "pageUp", "home", "end", "tab",
-// "enter", "escape", "space", "ctrl+c", or the character itself ("j", "G", "?").
+// "shift+tab", "enter", "escape", "space", "ctrl+" and a letter, or the character itself ("j",
+// "G", "?"). The config file's spellings (pgdn, esc…) become these in config/keys.ts.
 export const BINDINGS: Binding[] = [
   { command: "lineDown", context: "article", keys: ["down", "j"], help: "down one line" },
   { command: "lineUp", context: "article", keys: ["up", "k"], help: "up one line" },
@@ -127,7 +132,7 @@ export const BINDINGS: Binding[] = [
   {
     command: "switchFocus",
     context: "global",
-    keys: ["tab"],
+    keys: ["tab", "shift+tab"],
     help: "move focus between article and comments",
   },
   { command: "help", context: "global", keys: ["?"], help: "this help" },
@@ -139,6 +144,16 @@ export const BINDINGS: Binding[] = [
     help: "quit (closes an overlay first; back to the list)",
   },
   { command: "forceQuit", context: "global", keys: ["ctrl+c"], help: "quit at once" },
+  // The measure and the terminal (settings: src/config/).
+  { command: "widen", context: "global", keys: ["+"], help: "widen the text (remembered)" },
+  { command: "narrow", context: "global", keys: ["-"], help: "narrow the text (remembered)" },
+  { command: "resetWidth", context: "global", keys: ["="], help: "the text's usual width" },
+  {
+    command: "suspend",
+    context: "global",
+    keys: ["ctrl+z"],
+    help: "suspend to the shell (fg comes back)",
+  },
 ];
 
 export type Keymap = {
@@ -175,7 +190,7 @@ export function commandFor(key: string, context: KeyContext): Command | undefine
 
 /** Ink's (input, key) → one key name of the table, or undefined for keys the table lacks. */
 export function keyName(input: string, key: Key): string | undefined {
-  if (key.ctrl && input === "c") return "ctrl+c";
+  if (key.ctrl && /^[a-z]$/.test(input)) return `ctrl+${input}`;
   if (key.downArrow) return "down";
   if (key.upArrow) return "up";
   if (key.leftArrow) return "left";
@@ -184,7 +199,7 @@ export function keyName(input: string, key: Key): string | undefined {
   if (key.pageUp) return "pageUp";
   if (key.home) return "home";
   if (key.end) return "end";
-  if (key.tab) return "tab";
+  if (key.tab) return key.shift ? "shift+tab" : "tab";
   if (key.return) return "enter";
   if (key.escape) return "escape";
   if (input === " ") return "space";
@@ -220,14 +235,15 @@ const LABELS: Record<string, string> = {
   home: "Home",
   end: "End",
   tab: "Tab",
+  "shift+tab": "Shift+Tab",
   enter: "Enter",
   escape: "Esc",
   space: "Space",
-  "ctrl+c": "Ctrl+C",
 };
 
-/** How a key is written for people: "↓", "PgDn", "j". */
+/** How a key is written for people: "↓", "PgDn", "Ctrl+D", "j". */
 export function keyLabel(key: string): string {
+  if (key.startsWith("ctrl+")) return `Ctrl+${key.slice(5).toUpperCase()}`;
   return LABELS[key] ?? key;
 }
 

@@ -8,6 +8,8 @@ import { articleCommand, jumpTo, reflow } from "./article.js";
 import type { Effect } from "./effects.js";
 import { type Command, DEFAULT_KEYMAP, type KeyContext, type Keymap } from "./keymap.js";
 import type { Link } from "./links.js";
+import { measureCommand } from "./measure.js";
+import { type MouseEvent, mouseStep } from "./mouse.js";
 import {
   helpCommand,
   jumpDiscussion,
@@ -29,6 +31,8 @@ export type ReaderState = {
   cols: number;
   rows: number;
   maxWidth: number;
+  /** The usual measure, that = goes back to (the config's width, --width, or 80). */
+  baseWidth: number;
   /** First article line on screen. */
   top: number;
   paneOpen: boolean;
@@ -63,17 +67,20 @@ export type Action =
   | { type: "jumpSection"; section: number }
   | { type: "jumpDiscussion" }
   /** A message for the status line (from the shell: an opener that failed). */
-  | { type: "notice"; text: string };
+  | { type: "notice"; text: string }
+  /** A wheel turn or a click (mouse.ts), when the mouse is on. */
+  | { type: "mouse"; event: MouseEvent };
 
 export function initialState(
   cols: number,
   rows: number,
-  options: { maxWidth?: number; fromList?: boolean; keymap?: Keymap } = {},
+  options: { maxWidth?: number; baseWidth?: number; fromList?: boolean; keymap?: Keymap } = {},
 ): ReaderState {
   return {
     cols,
     rows,
     maxWidth: options.maxWidth ?? 80,
+    baseWidth: options.baseWidth ?? options.maxWidth ?? 80,
     top: 0,
     paneOpen: false,
     focus: "article",
@@ -101,6 +108,7 @@ export function openingState(
   rows: number,
   options: {
     maxWidth?: number;
+    baseWidth?: number;
     fromList?: boolean;
     keymap?: Keymap;
     resume?: { block: number; fraction: number };
@@ -150,6 +158,8 @@ export function step(article: Article, state: ReaderState, action: Action): Resu
       return command(article, state, action.command);
     case "notice":
       return only({ ...state, notice: action.text });
+    case "mouse":
+      return mouseStep(article, state, action.event);
   }
 }
 
@@ -161,6 +171,7 @@ export function reduce(article: Article, state: ReaderState, action: Action): Re
 function command(article: Article, state: ReaderState, cmd: Command): Result {
   // Keys that work whatever is on screen.
   if (cmd === "forceQuit") return only({ ...state, exit: "quit" });
+  if (cmd === "suspend") return { state, effects: [{ type: "suspend" }] };
   if (state.overlay !== "none") {
     const own = state.overlay === "help" ? "help" : state.overlay;
     if (cmd === "back" || cmd === "quit" || cmd === own) return only({ ...state, overlay: "none" });
@@ -194,6 +205,10 @@ function command(article: Article, state: ReaderState, cmd: Command): Result {
       const opened = state.paneOpen ? state : reflow(article, state, { ...state, paneOpen: true });
       return only({ ...opened, focus: "pane" });
     }
+    case "widen":
+    case "narrow":
+    case "resetWidth":
+      return measureCommand(article, state, cmd);
     default:
       return only(
         state.focus === "pane" && state.paneOpen

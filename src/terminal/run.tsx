@@ -1,12 +1,17 @@
 // Runs the interactive reader inside the screen lifecycle: alternate screen in, Ink rendering
 // with settings chosen by measurement (see the comments below), and the terminal restored on the
 // way out, whatever the way out is. Resolves to the exit status.
+import chalk from "chalk";
 import { render } from "ink";
+import { keepStyling } from "../config/color.js";
 import type { Loaded } from "../content/load.js";
 import { sanitizeLine } from "../content/sanitize.js";
+import type { Keymap } from "../state/keymap.js";
 import { type Anchor, savePosition } from "../storage/positions.js";
 import { App } from "../ui/App.js";
 import { Boundary } from "../ui/Boundary.js";
+import { DARK, type Theme } from "../ui/theme.js";
+import { ThemeContext } from "../ui/theme-context.js";
 import { CLEAR, oneLine, type Screen } from "./screen.js";
 
 export type RunOptions = {
@@ -15,6 +20,10 @@ export type RunOptions = {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   maxWidth?: number;
+  /** The usual measure (= goes back to it), the keys and the theme (settings: src/config/). */
+  baseWidth?: number;
+  keymap?: Keymap;
+  theme?: Theme;
   /** Where each article was left (read at start-up); positions are saved as readers close. */
   positions: Map<string, Anchor>;
   /** Called just before Ink takes the screen (cli.tsx stops repainting its early frame). */
@@ -23,6 +32,8 @@ export type RunOptions = {
 
 export async function runReader(entries: Loaded[], options: RunOptions): Promise<number> {
   const { stdin, stdout, screen } = options;
+  // Colour off (NO_COLOR, FORCE_COLOR=0, --color=never) is the mono theme, never no styling.
+  keepStyling(chalk);
   let failure: unknown;
   const app = (
     <Boundary
@@ -31,12 +42,16 @@ export async function runReader(entries: Loaded[], options: RunOptions): Promise
         instance.unmount();
       }}
     >
-      <App
-        entries={entries}
-        maxWidth={options.maxWidth}
-        positions={options.positions}
-        remember={(id, where) => savePosition(id, where)}
-      />
+      <ThemeContext value={options.theme ?? DARK}>
+        <App
+          entries={entries}
+          maxWidth={options.maxWidth}
+          baseWidth={options.baseWidth}
+          keymap={options.keymap}
+          positions={options.positions}
+          remember={(id, where) => savePosition(id, where)}
+        />
+      </ThemeContext>
     </Boundary>
   );
   options.handOver?.();

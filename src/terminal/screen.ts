@@ -9,12 +9,22 @@ import { constants } from "node:os";
 // Auto-wrap off (DECAWM, ?7l): a row the terminal draws wider than Lectern measured (an emoji the
 // terminal counts differently) is cut at the right edge instead of wrapping into the next row.
 const ENTER = "\x1b[?1049h\x1b[?25l\x1b[?7l\x1b[2J\x1b[H";
-// Reset styles, auto-wrap back on, show the cursor, leave the alternate screen.
-const LEAVE = "\x1b[0m\x1b[?7h\x1b[?25h\x1b[?1049l";
+// Mouse reports (settings: mouse = true): button presses and the wheel (?1000), in SGR form
+// (?1006), which has no limit on columns and cannot be confused with typed text.
+const MOUSE_ON = "\x1b[?1000h\x1b[?1006h";
+// Reset styles, mouse reports off (whether or not they were on: a way out never leaves the
+// terminal sending them to the shell), auto-wrap back on, show the cursor, leave the alternate
+// screen.
+const LEAVE = "\x1b[0m\x1b[?1006l\x1b[?1000l\x1b[?7h\x1b[?25h\x1b[?1049l";
 /** Clear the whole screen and put the cursor home. */
 export const CLEAR = "\x1b[2J\x1b[H";
 
-type Streams = { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream };
+type Streams = {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  /** Ask the terminal for mouse reports while the screen is Lectern's. */
+  mouse?: boolean;
+};
 
 export type Screen = {
   /** Restore the terminal now. Safe to call more than once. */
@@ -94,14 +104,24 @@ function inForeground(): boolean {
   }
 }
 
-export function enterScreen({ stdin, stdout }: Streams): Screen {
+/**
+ * Stop as Ctrl+Z stops a program in a shell (the key, read in raw mode, is Lectern's): the
+ * SIGTSTP handler below restores the terminal and stops; `fg` brings the screen back, redrawn.
+ * Nothing happens when no screen is up (a component under test).
+ */
+export function suspend(): void {
+  if (screenUp) process.kill(process.pid, "SIGTSTP");
+}
+
+export function enterScreen({ stdin, stdout, mouse = false }: Streams): Screen {
+  const enter = mouse ? ENTER + MOUSE_ON : ENTER;
   let active = true;
   /** Whether the alternate screen is up (false while stopped). */
   let shown = true;
   /** Raw mode to put back on SIGCONT. */
   let wantRaw = false;
   screenUp = true;
-  stdout.write(ENTER);
+  stdout.write(enter);
 
   const setRaw = (raw: boolean) => {
     try {
@@ -137,7 +157,7 @@ export function enterScreen({ stdin, stdout }: Streams): Screen {
       setRaw(false);
       setRaw(true);
     }
-    stdout.write(ENTER);
+    stdout.write(enter);
     stdout.emit("resize");
   };
 

@@ -3,17 +3,23 @@
 // Esc in the reader comes back to the list.
 import { Box, Text, useApp, useInput, useStdout } from "ink";
 import SelectInput from "ink-select-input";
-import { useCallback, useState } from "react";
+import { useCallback, useContext, useState } from "react";
 import { groupDigits } from "../content/format.js";
 import type { Loaded } from "../content/load.js";
 import { sanitizeLine } from "../content/sanitize.js";
 import { truncate } from "../layout/wrap.js";
+import type { Keymap } from "../state/keymap.js";
 import type { Anchor } from "../storage/positions.js";
 import { Reader } from "./Reader.js";
+import { ThemedIndicator, ThemedItem } from "./select-items.js";
+import { ThemeContext } from "./theme-context.js";
 
 export type AppProps = {
   entries: Loaded[];
   maxWidth?: number;
+  /** The usual measure (= goes back to it) and the keys in use (settings: src/config/). */
+  baseWidth?: number;
+  keymap?: Keymap;
   /** Where each article (by id) was left, and how to remember a new place. */
   positions?: Map<string, Anchor>;
   remember?: (id: string, where: Anchor) => void;
@@ -28,7 +34,8 @@ function label(entry: Loaded, width: number): string {
   return truncate(`${a.title}${by}${comments}`, width);
 }
 
-export function App({ entries, maxWidth, positions, remember }: AppProps) {
+export function App({ entries, maxWidth, baseWidth, keymap, positions, remember }: AppProps) {
+  const theme = useContext(ThemeContext);
   const { exit } = useApp();
   const { stdout } = useStdout();
   const single = entries.length === 1 && entries[0]?.ok ? entries[0] : undefined;
@@ -61,6 +68,8 @@ export function App({ entries, maxWidth, positions, remember }: AppProps) {
         key={open}
         article={current.article}
         maxWidth={maxWidth}
+        baseWidth={baseWidth}
+        keymap={keymap}
         fromList={!single}
         resume={positions?.get(current.article.id)}
         onExit={onExit}
@@ -78,7 +87,7 @@ export function App({ entries, maxWidth, positions, remember }: AppProps) {
   const failed = entries.filter((e) => !e.ok).length;
   return (
     <Box flexDirection="column" height={rows}>
-      <Text bold color="yellow" wrap="truncate-end">
+      <Text {...theme.kinds.title} wrap="truncate-end">
         {`Lectern — ${entries.length} articles${failed ? ` (${failed} could not be read)` : ""}`}
       </Text>
       <Text dimColor wrap="truncate-end">
@@ -89,6 +98,8 @@ export function App({ entries, maxWidth, positions, remember }: AppProps) {
         items={items}
         initialIndex={highlight}
         limit={Math.max(1, rows - 3)}
+        indicatorComponent={ThemedIndicator}
+        itemComponent={ThemedItem}
         onHighlight={(item) => setHighlight(item.value)}
         onSelect={(item) => {
           if (entries[item.value]?.ok) setOpen(item.value);

@@ -3,11 +3,13 @@
 // out the rest of a long article in idle chunks after the first frame; Reader is the same view
 // holding its own state and reading its own keys (one article on its own, and the tests).
 import { Box, useInput, useStdout } from "ink";
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { rememberWidth } from "../config/remember.js";
 import type { Article } from "../content/schema.js";
 import { getLayout } from "../layout/article.js";
 import type { Effect } from "../state/effects.js";
 import type { Keymap } from "../state/keymap.js";
+import { parseMouse } from "../state/mouse.js";
 import {
   type Action,
   anchorOfState,
@@ -17,9 +19,11 @@ import {
   step,
 } from "../state/reducer.js";
 import type { Anchor } from "../storage/positions.js";
+import { suspend } from "../terminal/screen.js";
 import { composeFrame } from "./compose.js";
 import { Frame } from "./Frame.js";
 import { keysOf } from "./keys.js";
+import { ThemeContext } from "./theme-context.js";
 
 // The contents list (and ink-select-input with it) is loaded when first opened.
 const Toc = lazy(() => import("./Toc.js"));
@@ -27,6 +31,8 @@ const Toc = lazy(() => import("./Toc.js"));
 export type ReaderProps = {
   article: Article;
   maxWidth?: number;
+  /** The usual measure, that = goes back to (default: maxWidth). */
+  baseWidth?: number;
   fromList?: boolean;
   /** Where the article was left last time. */
   resume?: Anchor;
@@ -47,14 +53,29 @@ export function perform(effect: Effect, dispatch: (action: Action) => void): voi
         })
         .catch(() => dispatch({ type: "notice", text: "Could not open the link" }));
       return;
+    case "saveWidth":
+      rememberWidth(effect.width);
+      return;
+    case "suspend":
+      suspend();
+      return;
   }
 }
 
-export function Reader({ article, maxWidth, fromList, resume, onExit, keymap }: ReaderProps) {
+export function Reader({
+  article,
+  maxWidth,
+  baseWidth,
+  fromList,
+  resume,
+  onExit,
+  keymap,
+}: ReaderProps) {
   const { stdout } = useStdout();
   const [state, setState] = useState<ReaderState>(() =>
     openingState(article, stdout.columns || 80, stdout.rows || 24, {
       maxWidth,
+      baseWidth,
       fromList,
       resume,
       ...(keymap && { keymap }),
@@ -89,6 +110,8 @@ export function Reader({ article, maxWidth, fromList, resume, onExit, keymap }: 
   }, [state, article, onExit]);
 
   useInput((input, key) => {
+    const mouse = input.startsWith("[<") ? parseMouse(input) : undefined;
+    if (mouse) dispatch({ type: "mouse", event: mouse });
     for (const name of keysOf(input, key)) dispatch({ type: "key", key: name });
   });
 
@@ -97,6 +120,7 @@ export function Reader({ article, maxWidth, fromList, resume, onExit, keymap }: 
 
 /** The reader's frame for a state held by the caller, who also reads the keys. */
 export function ReaderView({ article, state }: { article: Article; state: ReaderState }) {
+  const theme = useContext(ThemeContext);
   const [, setLaidOut] = useState(0);
 
   // Lay out the rest of the article between frames, then draw once more (exact percentage).
@@ -120,7 +144,7 @@ export function ReaderView({ article, state }: { article: Article; state: Reader
     throw new Error("injected rendering fault (LECTERN_FAULT=render)");
   }
 
-  const rows = composeFrame(article, state);
+  const rows = composeFrame(article, state, theme);
   if (state.overlay !== "toc") return <Frame rows={rows} />;
 
   const g = geometryOf(state);

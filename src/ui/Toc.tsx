@@ -3,10 +3,13 @@
 // key table), so keys typed in a burst are applied in order; the list only draws it.
 import { Box, Text } from "ink";
 import SelectInput from "ink-select-input";
+import { useContext } from "react";
 import { discussionHeading } from "../content/format.js";
 import type { Article } from "../content/schema.js";
 import type { Outline } from "../layout/article.js";
 import { truncate } from "../layout/wrap.js";
+import { ThemedIndicator, ThemedItem } from "./select-items.js";
+import { ThemeContext } from "./theme-context.js";
 
 export type TocProps = {
   article: Article;
@@ -18,6 +21,7 @@ export type TocProps = {
 };
 
 export default function Toc({ article, outline, index, width, height }: TocProps) {
+  const theme = useContext(ThemeContext);
   const items = outline.sections.map((s, i) => ({
     key: `s${i}`,
     label: truncate(`${i + 1}. ${s.title}`, Math.max(1, width - 4)),
@@ -33,7 +37,7 @@ export default function Toc({ article, outline, index, width, height }: TocProps
   });
   return (
     <Box flexDirection="column" height={height} width={width} overflow="hidden">
-      <Text bold color="cyan" wrap="truncate-end">
+      <Text {...theme.kinds.heading} wrap="truncate-end">
         Contents
       </Text>
       <Text> </Text>
@@ -44,6 +48,8 @@ export default function Toc({ article, outline, index, width, height }: TocProps
         isFocused={false}
         initialIndex={index}
         limit={Math.max(1, height - 2)}
+        indicatorComponent={ThemedIndicator}
+        itemComponent={ThemedItem}
       />
     </Box>
   );

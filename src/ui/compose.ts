@@ -12,10 +12,16 @@ import type { Link } from "../state/links.js";
 import { geometryOf, paneOf, type ReaderState } from "../state/reducer.js";
 import { hyperlinksOn, osc8 } from "./hyperlink.js";
 import { fitSegments, lineSegments, type Segment } from "./segments.js";
-import { type Style, sgr, theme } from "./theme.js";
+import { DARK, type Style, sgr, type Theme } from "./theme.js";
 
 export type { Segment };
 export type Row = Segment[];
+
+/**
+ * The theme of the frame being composed: composeFrame's argument, read by the helpers below
+ * (composing is synchronous, so it is the one frame's theme throughout).
+ */
+let theme: Theme = DARK;
 
 /** A laid-out line in a column `width` wide at `left`, padded to the area's width. */
 function articleRow(line: Line | undefined, left: number, width: number, area: number): Row {
@@ -198,9 +204,11 @@ function tooSmallRows(state: ReaderState, rows: number): Row[] {
 
 /**
  * Every row of the frame. When the contents overlay is open its rows are left out (`covered`):
- * the component draws the select list there.
+ * the component draws the select list there. Styles come from `given` (the theme chosen at
+ * start-up: ui/theme-context.ts).
  */
-export function composeFrame(article: Article, state: ReaderState): Row[] {
+export function composeFrame(article: Article, state: ReaderState, given: Theme = DARK): Row[] {
+  theme = given;
   const g = geometryOf(state);
   if (g.tooSmall) return tooSmallRows(state, g.frameRows);
   const layout = getLayout(article, g.articleWidth);

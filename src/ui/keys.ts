@@ -3,8 +3,11 @@
 // each of them. Shared by every component that reads keys.
 import type { Key } from "ink";
 import { burstKeys, keyName } from "../state/keymap.js";
+import { parseMouse } from "../state/mouse.js";
 
 export function keysOf(input: string, key: Key): string[] {
+  // A mouse report is not typing (the reader reads it with parseMouse).
+  if (input.startsWith("[<") && parseMouse(input) !== undefined) return [];
   const name = keyName(input, key);
   if (name !== undefined) return [name];
   if (input.length > 1 && !key.meta) return burstKeys(input);

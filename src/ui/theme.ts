@@ -1,10 +1,13 @@
-// The one theme: every style on screen and in coloured print output is looked up here when a
-// frame or a printed line is composed, by line kind, prefix role, inline mark, or a role of the
-// reader's own chrome (status line, pane header, selection). Nothing else names a colour.
+// The themes: every style on screen and in coloured print output is looked up in one Theme value
+// (by line kind, prefix role, inline mark, or a role of the reader's own chrome: status line,
+// pane header, selection), chosen once at start-up from the settings and the colour rules
+// (config/color.ts) and passed to what composes frames and printed lines. Nothing else names a
+// colour. `dark` is the original look; `light` reads on a white background; `mono` has no colour
+// at all (bold, underline, reverse and dim only) and is what NO_COLOR gets.
 import type { LineKind, PrefixRole } from "../layout/lines.js";
 import type { Mark } from "../rich/model.js";
 
-export type Color = "cyan" | "yellow" | "green" | "magenta" | "blue" | "gray";
+export type Color = "cyan" | "yellow" | "green" | "magenta" | "blue" | "red" | "gray";
 
 export type Style = {
   bold?: boolean;
@@ -38,6 +41,9 @@ export type Theme = {
   marks: Record<Mark, Style>;
   chrome: Record<ChromeRole, Style>;
 };
+
+export const THEME_NAMES = ["dark", "light", "mono"] as const;
+export type ThemeName = (typeof THEME_NAMES)[number];
 
 export const DARK: Theme = {
   kinds: {
@@ -93,7 +99,77 @@ export const DARK: Theme = {
   },
 };
 
-/** The theme in use (settings will choose among several). */
+type Patch = { [Group in keyof Theme]?: Partial<Theme[Group]> };
+
+/**
+ * A theme made from `base` (every role it has, passed through `each`) with some roles replaced.
+ * Derived themes so stay complete when a role is added to the base.
+ */
+function derive(base: Theme, patch: Patch, each: (style: Style) => Style = (s) => s): Theme {
+  const group = <K extends keyof Theme>(name: K): Theme[K] => {
+    const out: Record<string, Style> = {};
+    for (const [role, style] of Object.entries(base[name])) out[role] = each(style as Style);
+    return { ...out, ...patch[name] } as Theme[K];
+  };
+  return {
+    kinds: group("kinds"),
+    prefixes: group("prefixes"),
+    marks: group("marks"),
+    chrome: group("chrome"),
+  };
+}
+
+/** A style without its colour (bold, dim, italic, underline, reverse kept). */
+export function withoutColor(style: Style): Style {
+  if (style.color === undefined) return style;
+  const { color: _, ...rest } = style;
+  return rest;
+}
+
+/**
+ * For a white background: no yellow or cyan (too pale to read there); darker colours in their
+ * place. The chrome keeps the dark theme's reverse video and dim, which read on both.
+ */
+export const LIGHT: Theme = derive(DARK, {
+  kinds: {
+    title: { bold: true, color: "blue" },
+    heading: { bold: true, color: "magenta" },
+    code: { color: "red" },
+    meta: { bold: true, color: "green" },
+  },
+  prefixes: { quoteBar: { color: "gray" } },
+  marks: { code: { color: "red" }, link: { underline: true, color: "blue" } },
+  chrome: {
+    paneHeaderFocused: { bold: true, color: "blue", inverse: true },
+    paneCollapsed: { bold: true, color: "blue" },
+    separatorFocused: { color: "blue" },
+    selectionBarFocused: { color: "blue", bold: true },
+  },
+});
+
+/**
+ * No colour: every role of the dark theme without its colour, and where colour was all that set
+ * a role apart, an attribute instead (headings underlined, the focused separator and quote bars
+ * bold or dim).
+ */
+export const MONO: Theme = derive(
+  DARK,
+  {
+    kinds: { heading: { bold: true, underline: true } },
+    prefixes: { quoteBar: { dimColor: true } },
+    chrome: { separatorFocused: { bold: true } },
+  },
+  withoutColor,
+);
+
+export const THEMES: Record<ThemeName, Theme> = { dark: DARK, light: LIGHT, mono: MONO };
+
+/** The theme to draw with: the one named, or `mono` whenever colour is off (NO_COLOR…). */
+export function chooseTheme(name: ThemeName, color: boolean): Theme {
+  return color ? THEMES[name] : MONO;
+}
+
+/** The default theme, for callers not given one (tests, the README's screen). */
 export const theme: Theme = DARK;
 
 /** Styles combined, later ones winning. */
@@ -107,6 +183,7 @@ const SGR_COLORS: Record<Color, number> = {
   green: 32,
   magenta: 35,
   blue: 34,
+  red: 31,
   gray: 90,
 };
 

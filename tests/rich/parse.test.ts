@@ -129,3 +129,20 @@ describe("images", () => {
     expect(lines[0]?.source?.spans.some((s) => s.mark === "link")).toBe(false);
   });
 });
+
+describe("tabs in code", () => {
+  it("survive loading a Markdown article and expand to stops of four in code blocks", async () => {
+    const { parseArticle } = await import("../../src/content/load.js");
+    const raw = {
+      id: "tabs",
+      title: "Tabs",
+      format: "markdown",
+      sections: [{ paragraphs: ["```\nif x:\n\treturn\tdone\n```\n\ntext\twith a tab"] }],
+    };
+    const loaded = parseArticle(new TextEncoder().encode(JSON.stringify(raw)), "tabs.json");
+    if (!loaded.ok) throw new Error(loaded.errors.join("\n"));
+    const blocks = parseMarkdown(loaded.article.sections[0]?.paragraphs[0] ?? "");
+    expect(blocks[0]).toEqual({ type: "code", text: "if x:\n    return  done" });
+    expect(paragraph(blocks, 1).text).toBe("text with a tab");
+  });
+});

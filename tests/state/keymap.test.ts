@@ -38,6 +38,10 @@ const EVERY: Record<Command, true> = {
   forceQuit: true,
   choose: true,
   links: true,
+  widen: true,
+  narrow: true,
+  resetWidth: true,
+  suspend: true,
 };
 const COMMANDS = Object.keys(EVERY) as Command[];
 
