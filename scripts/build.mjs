@@ -96,7 +96,18 @@ await build({
           }
           const right =
             "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));";
-          return { contents: source.replace(wrong, right), loader: "js" };
+          // Each changed row is written as text then "erase to end of line". With auto-wrap off
+          // (terminal/screen.ts), the cursor stops on the last column after a full-width row,
+          // and the erase then wipes that column's character: erase first, then write.
+          const eraseAfter = "nextLines[i] +\n                ansiEscapes.eraseEndLine +";
+          if (!source.includes(eraseAfter)) {
+            throw new Error("ink/build/log-update.js changed: review the erase-before-write fix");
+          }
+          const eraseBefore = "ansiEscapes.eraseEndLine +\n                nextLines[i] +";
+          return {
+            contents: source.replace(wrong, right).replace(eraseAfter, eraseBefore),
+            loader: "js",
+          };
         });
       },
     },
