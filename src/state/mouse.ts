@@ -52,7 +52,8 @@ function placeOf(
     if (col < g.articleArea) return { in: "article" };
     return row === 0 ? { in: "paneHeader" } : { in: "pane", row: row - 1 };
   }
-  const header = g.pane === "zoom" ? 0 : g.articleRows;
+  // Zoomed (the discussion on the whole screen), the pane's header is the top row.
+  const header = (g.pane as string) === "zoom" ? 0 : g.articleRows;
   if (row < header) return { in: "article" };
   if (row === header) return { in: "paneHeader" };
   return g.pane === "collapsed" ? { in: "none" } : { in: "pane", row: row - header - 1 };
