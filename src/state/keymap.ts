@@ -29,6 +29,12 @@ export type Command =
   | "forceQuit"
   | "choose"
   | "links"
+  | "nextThread"
+  | "prevThread"
+  | "nextSibling"
+  | "prevSibling"
+  | "parent"
+  | "zoom"
   | "widen"
   | "narrow"
   | "resetWidth"
@@ -60,12 +66,12 @@ export const BINDINGS: Binding[] = [
   {
     command: "pageDown",
     context: "article",
-    keys: ["pageDown", "space", "f"],
+    keys: ["pageDown", "space", "f", "ctrl+f"],
     help: "down a page",
   },
-  { command: "pageUp", context: "article", keys: ["pageUp", "b"], help: "up a page" },
-  { command: "halfDown", context: "article", keys: ["d"], help: "down half a page" },
-  { command: "halfUp", context: "article", keys: ["u"], help: "up half a page" },
+  { command: "pageUp", context: "article", keys: ["pageUp", "b", "ctrl+b"], help: "up a page" },
+  { command: "halfDown", context: "article", keys: ["d", "ctrl+d"], help: "down half a page" },
+  { command: "halfUp", context: "article", keys: ["u", "ctrl+u"], help: "up half a page" },
   { command: "top", context: "article", keys: ["home", "g"], help: "top of the article" },
   { command: "bottom", context: "article", keys: ["end", "G"], help: "end of the article" },
   {
@@ -80,39 +86,87 @@ export const BINDINGS: Binding[] = [
     keys: ["left", "h"],
     help: "previous section (or this one's heading)",
   },
+  // The comments pane: paging as in the article; folding on its own keys; moving by thread
+  // after hackernews-TUI, circumflex and tuir (J sibling, as tuir; p parent; [ ] threads, since
+  // n / N belong to search).
   { command: "lineDown", context: "pane", keys: ["down", "j"], help: "next comment" },
   { command: "lineUp", context: "pane", keys: ["up", "k"], help: "previous comment" },
   {
     command: "pageDown",
     context: "pane",
-    keys: ["pageDown", "f"],
+    keys: ["pageDown", "space", "f", "ctrl+f"],
     help: "down a page of comments",
   },
-  { command: "pageUp", context: "pane", keys: ["pageUp", "b"], help: "up a page of comments" },
+  {
+    command: "pageUp",
+    context: "pane",
+    keys: ["pageUp", "b", "ctrl+b"],
+    help: "up a page of comments",
+  },
+  { command: "halfDown", context: "pane", keys: ["d", "ctrl+d"], help: "down half a page" },
+  { command: "halfUp", context: "pane", keys: ["u", "ctrl+u"], help: "up half a page" },
   { command: "top", context: "pane", keys: ["home", "g"], help: "first comment" },
   { command: "bottom", context: "pane", keys: ["end", "G"], help: "last comment" },
+  { command: "nextThread", context: "pane", keys: ["]"], help: "next top-level comment" },
+  {
+    command: "prevThread",
+    context: "pane",
+    keys: ["["],
+    help: "previous top-level comment (or the top of this thread)",
+  },
+  {
+    command: "nextSibling",
+    context: "pane",
+    keys: ["J"],
+    help: "next reply to the same comment (next sibling)",
+  },
+  { command: "prevSibling", context: "pane", keys: ["K"], help: "previous sibling" },
+  { command: "parent", context: "pane", keys: ["p"], help: "the comment this one replies to" },
   {
     command: "toggleThread",
     context: "pane",
-    keys: ["enter", "space"],
-    help: "collapse or expand the thread",
+    keys: ["enter"],
+    help: "fold or unfold the comment and its replies",
   },
   {
     command: "collapseOrParent",
     context: "pane",
     keys: ["left", "h"],
-    help: "collapse the thread, or go to its parent",
+    help: "fold the thread; if folded or without replies, go to its parent",
   },
-  { command: "expand", context: "pane", keys: ["right", "l"], help: "expand the thread" },
-  { command: "collapseAll", context: "pane", keys: ["C"], help: "collapse every thread" },
-  { command: "expandAll", context: "pane", keys: ["E"], help: "expand every thread" },
+  {
+    command: "expand",
+    context: "pane",
+    keys: ["right", "l"],
+    help: "unfold the thread; if open, go to its first reply",
+  },
+  { command: "collapseAll", context: "pane", keys: ["C"], help: "fold every thread" },
+  { command: "expandAll", context: "pane", keys: ["E"], help: "unfold every thread" },
   { command: "lineDown", context: "toc", keys: ["down", "j"], help: "next entry" },
   { command: "lineUp", context: "toc", keys: ["up", "k"], help: "previous entry" },
+  {
+    command: "pageDown",
+    context: "toc",
+    keys: ["pageDown", "space", "f", "ctrl+f"],
+    help: "down a page",
+  },
+  { command: "pageUp", context: "toc", keys: ["pageUp", "b", "ctrl+b"], help: "up a page" },
+  { command: "halfDown", context: "toc", keys: ["d", "ctrl+d"], help: "down half a page" },
+  { command: "halfUp", context: "toc", keys: ["u", "ctrl+u"], help: "up half a page" },
   { command: "top", context: "toc", keys: ["home", "g"], help: "first entry" },
   { command: "bottom", context: "toc", keys: ["end", "G"], help: "last entry" },
   { command: "choose", context: "toc", keys: ["enter"], help: "jump there" },
   { command: "lineDown", context: "links", keys: ["down", "j"], help: "next link" },
   { command: "lineUp", context: "links", keys: ["up", "k"], help: "previous link" },
+  {
+    command: "pageDown",
+    context: "links",
+    keys: ["pageDown", "space", "f", "ctrl+f"],
+    help: "down a page",
+  },
+  { command: "pageUp", context: "links", keys: ["pageUp", "b", "ctrl+b"], help: "up a page" },
+  { command: "halfDown", context: "links", keys: ["d", "ctrl+d"], help: "down half a page" },
+  { command: "halfUp", context: "links", keys: ["u", "ctrl+u"], help: "up half a page" },
   { command: "top", context: "links", keys: ["home", "g"], help: "first link" },
   { command: "bottom", context: "links", keys: ["end", "G"], help: "last link" },
   {
@@ -129,6 +183,12 @@ export const BINDINGS: Binding[] = [
   },
   { command: "toc", context: "global", keys: ["t"], help: "table of contents (Esc closes)" },
   { command: "togglePane", context: "global", keys: ["c"], help: "open or collapse the comments" },
+  {
+    command: "zoom",
+    context: "global",
+    keys: ["z"],
+    help: "the discussion on the whole screen, and back",
+  },
   {
     command: "switchFocus",
     context: "global",

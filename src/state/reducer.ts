@@ -20,7 +20,7 @@ import {
   tocCommand,
 } from "./overlays.js";
 import type { PaneScroll } from "./pane.js";
-import { paneCommand } from "./pane-commands.js";
+import { paneCommand, toggleZoom } from "./pane-commands.js";
 import { articleLayoutOf, commentCount } from "./view.js";
 
 export { articleLayoutOf, geometryOf, paneOf } from "./view.js";
@@ -36,6 +36,8 @@ export type ReaderState = {
   /** First article line on screen. */
   top: number;
   paneOpen: boolean;
+  /** The discussion has the whole screen (the pane open and focused, the article hidden). */
+  zoom: boolean;
   focus: "article" | "pane";
   overlay: Overlay;
   /** First line of the help text on screen. */
@@ -83,6 +85,7 @@ export function initialState(
     baseWidth: options.baseWidth ?? options.maxWidth ?? 80,
     top: 0,
     paneOpen: false,
+    zoom: false,
     focus: "article",
     overlay: "none",
     helpTop: 0,
@@ -183,6 +186,7 @@ function command(article: Article, state: ReaderState, cmd: Command): Result {
     case "quit":
       return only({ ...state, exit: state.fromList ? "back" : "quit" });
     case "back":
+      if (state.zoom) return only(toggleZoom(article, state));
       if (state.focus === "pane") return only({ ...state, focus: "article" });
       return only(state.fromList ? { ...state, exit: "back" } : state);
     case "help":
@@ -194,12 +198,23 @@ function command(article: Article, state: ReaderState, cmd: Command): Result {
     case "links":
       return only(openLinks(article, state));
     case "togglePane": {
+      // Nothing to open: say so rather than open an empty pane.
+      if (!state.paneOpen && commentCount(article) === 0) {
+        return only({ ...state, notice: "No thoughts yet" });
+      }
+      if (state.zoom)
+        return only(
+          reflow(article, state, { ...state, paneOpen: false, zoom: false, focus: "article" }),
+        );
       const paneOpen = !state.paneOpen;
       const focus = paneOpen && commentCount(article) > 0 ? state.focus : "article";
       return only(reflow(article, state, { ...state, paneOpen, focus }));
     }
     case "switchFocus": {
       if (commentCount(article) === 0) return only(state);
+      if (state.zoom) {
+        return only({ ...toggleZoom(article, state), focus: "article" });
+      }
       if (state.focus === "pane") return only({ ...state, focus: "article" });
       // Focusing the pane opens it.
       const opened = state.paneOpen ? state : reflow(article, state, { ...state, paneOpen: true });
@@ -209,6 +224,8 @@ function command(article: Article, state: ReaderState, cmd: Command): Result {
     case "narrow":
     case "resetWidth":
       return measureCommand(article, state, cmd);
+    case "zoom":
+      return only(toggleZoom(article, state));
     default:
       return only(
         state.focus === "pane" && state.paneOpen
