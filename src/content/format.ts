@@ -41,6 +41,20 @@ export function formatDate(iso: string): string {
 }
 
 /**
+ * The short form for narrow columns: "Feb 24, 2012, 6:45 pm" (zone as in formatDate), or with
+ * `time` false the date alone, "Feb 24, 2012". Anything that is not an ISO date stays as written.
+ */
+export function formatShortDate(iso: string, time = true): string {
+  const m = ISO.exec(iso);
+  if (!m) return iso;
+  const full = formatDate(iso);
+  const month = (MONTHS[Number(m[2]) - 1] as string).slice(0, 3);
+  const date = `${month} ${Number(m[3])}, ${m[1]}`;
+  const at = full.indexOf(" at ");
+  return time && at >= 0 ? `${date}, ${full.slice(at + 4)}` : date;
+}
+
+/**
  * 20000 → "20,000". Written out rather than toLocaleString, whose first call loads ICU's number
  * formatting (about 10 ms of start-up for one comma).
  */

@@ -141,6 +141,13 @@ export class ArticleLayout {
     const b = this.nextBlock++;
     const block = this.outline.blocks[b] as Block;
     const push = () => this.lineBlock.push(b);
+    if (block.kind === "discussion" && !this.refs) {
+      // The reader shows the discussion's heading once, on the comments pane's own line; only
+      // print mode (the one layout with refs) prints it after the article.
+      this.blockStart[b] = this.lines.length;
+      this.charsDone += block.text.length + 1;
+      return;
+    }
     for (let i = 0; i < block.gap; i++) {
       this.lines.push(BLANK);
       push();

@@ -1,23 +1,41 @@
-// Comment × width → lines: a meta line (marker, author · date), then the paragraphs, indented by
-// depth (capped so deep threads stay readable). Laid out one comment at a time and cached, so a
-// pane over 20,000 comments only ever measures the comments it shows.
-import { commentAuthor, formatDate, groupDigits } from "../content/format.js";
+// Comment × width → lines: a header line (marker, author · points · date), then the paragraphs
+// beside a rail, indented by depth (capped so deep threads stay readable; past the cap the header
+// shows the depth). The header is always one line: when it does not fit it is shortened (a short
+// date, then no time, then a shorter name), never wrapped. The rail keeps a comment's text from
+// ever looking like a header, whatever the text starts with. Laid out one comment at a time and
+// cached, so a pane over 20,000 comments only ever measures the comments it shows.
+import { commentAuthor, formatDate, formatShortDate, groupDigits } from "../content/format.js";
 import type { Article, Comment } from "../content/schema.js";
 import { buildThreads, type Threads } from "../content/threads.js";
 import { parseRich } from "../rich/parse.js";
 import { flatten, type Leaf, layLeaves, plainLeaf, type Refs, refLines } from "./flatten.js";
 import { BLANK, type Line, type Piece } from "./lines.js";
 import { perWidth } from "./per-width.js";
-import { wrapRanges } from "./wrap.js";
+import { textWidth, truncate } from "./wrap.js";
 
 /** Columns of indent per level of nesting. */
 export const INDENT_STEP = 2;
 
+/** The deepest indent: 12 columns, at most a third of the width. */
+function indentCap(width: number): number {
+  return Math.max(0, Math.min(12, Math.floor(width / 3 / INDENT_STEP) * INDENT_STEP));
+}
+
 /** Indent for a depth: two columns a level, at most 12 and at most a third of the width. */
 export function indentFor(depth: number, width: number): number {
-  const cap = Math.min(12, Math.floor(width / 3 / INDENT_STEP) * INDENT_STEP);
-  return Math.max(0, Math.min(depth * INDENT_STEP, cap));
+  return Math.max(0, Math.min(depth * INDENT_STEP, indentCap(width)));
 }
+
+/**
+ * Whether a reply's header shows its depth: from the level whose indent reaches the cap, where
+ * deeper levels would otherwise sit at the same indent.
+ */
+export function showsDepth(depth: number, width: number): boolean {
+  return depth > 0 && depth * INDENT_STEP >= indentCap(width);
+}
+
+/** The rail before a comment's text lines (and the blank lines between its paragraphs). */
+export const RAIL = "┆ ";
 
 const threadCache = new WeakMap<Article, Threads>();
 
@@ -40,15 +58,50 @@ function marker(replies: number, collapsed: boolean): string {
   return replies > 0 ? "▾" : "•";
 }
 
-export function metaText(comment: Comment, replies: number, collapsed: boolean): string {
-  const points =
-    comment.points === undefined
+/** The narrowest a shortened author name gets (its last column an ellipsis). */
+const MIN_NAME = 6;
+
+/**
+ * A comment's header, as wide as it fits in `width` columns (no limit by default): marker, the
+ * depth when asked ("↳7"), author, points, date, and what folding hides. Shortened in steps
+ * when too wide: a short date with its time, the date alone and shorter words, then a shorter
+ * name, then no date; only then is the line cut.
+ */
+export function metaText(
+  comment: Comment,
+  replies: number,
+  collapsed: boolean,
+  options: { depth?: number; width?: number } = {},
+): string {
+  const width = options.width ?? Number.POSITIVE_INFINITY;
+  const lead = `${marker(replies, collapsed)} ${options.depth === undefined ? "" : `↳${options.depth} `}`;
+  const name = commentAuthor(comment.author);
+  const p = comment.points;
+  const pointWord = (short: boolean) =>
+    p === undefined
       ? ""
-      : ` · ${groupDigits(comment.points)} ${Math.abs(comment.points) === 1 ? "point" : "points"}`;
-  const date = `${points}${comment.postedAt ? ` · ${formatDate(comment.postedAt)}` : ""}`;
-  const hidden = collapsed && replies > 0 ? ` — ${replyCount(replies)} hidden` : "";
-  const folded = collapsed && replies === 0 ? " — collapsed" : "";
-  return `${marker(replies, collapsed)} ${commentAuthor(comment.author)}${date}${hidden}${folded}`;
+      : ` · ${groupDigits(p)} ${short ? "pts" : Math.abs(p) === 1 ? "point" : "points"}`;
+  const dateIn = (tier: number) => {
+    const at = comment.postedAt;
+    if (at === undefined || tier >= 4) return "";
+    return ` · ${tier === 0 ? formatDate(at) : formatShortDate(at, tier === 1)}`;
+  };
+  const folded = (short: boolean) => {
+    if (!collapsed) return "";
+    if (replies === 0) return " — collapsed";
+    return short ? ` — ${groupDigits(replies)} hidden` : ` — ${replyCount(replies)} hidden`;
+  };
+  const build = (tier: number, who: string) =>
+    `${lead}${who}${pointWord(tier >= 2)}${dateIn(tier)}${folded(tier >= 2)}`;
+  for (let tier = 0; tier <= 4; tier++) {
+    const whole = build(tier, name);
+    if (textWidth(whole) <= width) return whole;
+    if (tier < 3) continue;
+    // Tiers 3 and 4: the name gives way, down to MIN_NAME columns.
+    const room = width - textWidth(build(tier, ""));
+    if (room >= Math.min(MIN_NAME, textWidth(name))) return build(tier, truncate(name, room));
+  }
+  return truncate(build(4, name), width);
 }
 
 function indentPiece(columns: number): Piece[] {
@@ -70,25 +123,30 @@ export function layoutComment(
   refs?: Refs,
 ): Line[] {
   const comment = (article.comments ?? [])[threads.order[pos] as number] as Comment;
-  const indent = indentFor(threads.depth[pos] as number, width);
+  const depth = threads.depth[pos] as number;
+  const indent = indentFor(depth, width);
   const inner = Math.max(1, width - indent);
-  const lines: Line[] = [];
   const replies = threads.replies[pos] as number;
-  const meta = metaText(comment, replies, collapsed);
-  const metaSource = { text: meta, spans: [] };
-  for (const r of wrapRanges(meta, inner)) {
-    lines.push({
-      text: r.text ?? meta.slice(r.start, r.end),
+  const meta = metaText(comment, replies, collapsed, {
+    width: inner,
+    ...(showsDepth(depth, width) && { depth }),
+  });
+  const lines: Line[] = [
+    {
+      text: meta,
       kind: "meta",
       ...(indent > 0 && { prefix: indentPiece(indent) }),
-      source: metaSource,
-      start: r.start,
-      end: r.end,
-    });
-  }
+      source: { text: meta, spans: [] },
+      start: 0,
+      end: meta.length,
+    },
+  ];
   if (collapsed) return lines;
-  const textIndent = Math.min(indent + 2, Math.max(0, width - 1));
-  const outer = indentPiece(textIndent);
+  // The rail sits under the header's marker; in a column too narrow for it, spaces.
+  const outer: Piece[] =
+    indent + RAIL.length <= width - 1
+      ? [...indentPiece(indent), { text: RAIL, role: "rail" }]
+      : indentPiece(Math.min(indent + 2, Math.max(0, width - 1)));
   const format = comment.format ?? article.format ?? "text";
   const leaves: Leaf[] = [];
   comment.paragraphs.forEach((p, i) => {

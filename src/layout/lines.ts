@@ -22,7 +22,14 @@ export type LineKind =
   | "ref";
 
 /** What a piece of a prefix is, for styling. */
-export type PrefixRole = "indent" | "quoteBar" | "marker" | "codeRule" | "continuation";
+export type PrefixRole =
+  | "indent"
+  | "quoteBar"
+  | "marker"
+  | "codeRule"
+  | "continuation"
+  /** The rail beside a comment's text, which sets it apart from the comment headers. */
+  | "rail";
 
 export type Piece = { text: string; role: PrefixRole };
 

@@ -14,13 +14,16 @@ export type Result = { state: ReaderState; effects: Effect[] };
 const only = (state: ReaderState): Result => ({ state, effects: [] });
 
 export function helpCommand(state: ReaderState, cmd: Command): ReaderState {
+  const rows = geometryOf(state).articleRows;
+  const by = (line: Command, half: Command) =>
+    cmd === line ? 1 : cmd === half ? Math.max(1, Math.floor(rows / 2)) : Math.max(1, rows - 1);
   if (cmd === "lineDown" || cmd === "pageDown" || cmd === "halfDown") {
     // No further than the last page of the help, so that going back up starts at once.
-    const last = Math.max(0, helpLines(state.keymap).length - geometryOf(state).articleRows);
-    return { ...state, helpTop: Math.min(last, state.helpTop + (cmd === "lineDown" ? 1 : 10)) };
+    const last = Math.max(0, helpLines(state.keymap).length - rows);
+    return { ...state, helpTop: Math.min(last, state.helpTop + by("lineDown", "halfDown")) };
   }
   if (cmd === "lineUp" || cmd === "pageUp" || cmd === "halfUp") {
-    return { ...state, helpTop: Math.max(0, state.helpTop - (cmd === "lineUp" ? 1 : 10)) };
+    return { ...state, helpTop: Math.max(0, state.helpTop - by("lineUp", "halfUp")) };
   }
   return state;
 }
@@ -37,9 +40,27 @@ export function jumpDiscussion(article: Article, state: ReaderState): ReaderStat
   return { ...opened, focus: commentCount(article) > 0 ? "pane" : "article" };
 }
 
+/** How far a list's paging keys move its highlight: a page of entries on screen, or half. */
+function listStep(state: ReaderState, cmd: Command): number {
+  const page = Math.max(1, geometryOf(state).articleRows - 3);
+  if (cmd === "pageDown") return page;
+  if (cmd === "pageUp") return -page;
+  if (cmd === "halfDown") return Math.max(1, Math.floor(page / 2));
+  if (cmd === "halfUp") return -Math.max(1, Math.floor(page / 2));
+  return 0;
+}
+
 export function tocCommand(article: Article, state: ReaderState, cmd: Command): ReaderState {
   const last = articleLayoutOf(article, state).outline.sections.length;
   switch (cmd) {
+    case "pageDown":
+    case "pageUp":
+    case "halfDown":
+    case "halfUp":
+      return {
+        ...state,
+        tocIndex: Math.max(0, Math.min(last, state.tocIndex + listStep(state, cmd))),
+      };
     case "toc":
       return { ...state, overlay: "none" };
     case "lineDown":
@@ -72,6 +93,14 @@ export function openLinks(article: Article, state: ReaderState): ReaderState {
 export function linksCommand(state: ReaderState, cmd: Command): Result {
   const last = state.links.length - 1;
   switch (cmd) {
+    case "pageDown":
+    case "pageUp":
+    case "halfDown":
+    case "halfUp":
+      return only({
+        ...state,
+        linkIndex: Math.max(0, Math.min(last, state.linkIndex + listStep(state, cmd))),
+      });
     case "links":
       return only({ ...state, overlay: "none" });
     case "lineDown":

@@ -109,7 +109,7 @@ export class PaneModel {
   scrollUpFrom(point: PaneScroll, rows: number): PaneScroll {
     let i = indexIn(this.list, point.pos);
     let need = rows - point.offset;
-    if (need <= 0) return { pos: point.pos, offset: -need };
+    if (need <= 0) return { pos: point.pos, offset: point.offset - rows };
     while (i > 0) {
       i--;
       const p = this.list[i] as number;

@@ -8,7 +8,7 @@ import { PaneModel } from "./pane.js";
 import type { ReaderState } from "./reducer.js";
 
 export function geometryOf(state: ReaderState): Geometry {
-  return geometry(state.cols, state.rows, state.paneOpen, state.maxWidth);
+  return geometry(state.cols, state.rows, state.paneOpen, state.maxWidth, state.zoom);
 }
 
 export function articleLayoutOf(article: Article, state: ReaderState) {

@@ -155,10 +155,8 @@ function paneHeader(article: Article, state: ReaderState, width: number): Row {
     const pane = paneOf(article, state);
     const i = pane.list.indexOf(state.selected) + 1;
     const where = ` ${i}/${pane.list.length} `;
-    const label = padTo(
-      `${focused ? "▶ " : "▾ "}${heading}`,
-      Math.max(0, width - textWidth(where)),
-    );
+    // Focus shows in the header's style, never in its marker: ▾ open, ▸ folded, as in the pane.
+    const label = padTo(`▾ ${heading}`, Math.max(0, width - textWidth(where)));
     return [
       { text: label, style: focused ? theme.chrome.paneHeaderFocused : theme.chrome.paneHeader },
       { text: truncate(where, width - textWidth(label)), style: theme.chrome.paneCount },
@@ -166,6 +164,9 @@ function paneHeader(article: Article, state: ReaderState, width: number): Row {
   }
   if (state.paneOpen)
     return [{ text: padTo(`▾ ${heading}`, width), style: theme.chrome.paneHeader }];
+  // Nothing to open: the heading ("No thoughts yet on …") alone, promising no key.
+  if (count === 0)
+    return [{ text: padTo(truncate(heading, width), width), style: theme.chrome.paneHint }];
   const suffix = " — c to open";
   const label = truncate(`▸ ${heading}`, Math.max(1, width - textWidth(suffix)));
   return [
@@ -224,10 +225,18 @@ export function composeFrame(article: Article, state: ReaderState, given: Theme 
   const side = g.pane === "side";
   const sidePane = side ? paneRows(article, state, g.paneWidth, g.paneRows) : [];
   const contentRows = g.frameRows - 1;
-  const articleRows = side ? contentRows : g.articleRows;
+  // Zoomed, the discussion has the rows, unless the help or the links are open over it.
+  const zoomed = g.pane === "zoom" && !help;
+  const articleRows = side ? contentRows : zoomed ? 0 : g.articleRows;
   for (let r = 0; r < articleRows; r++) {
     const line = help ? help[helpTop + r] : layout.lines[state.top + r];
-    const row = articleRow(line, g.articleLeft, g.articleWidth, g.articleArea);
+    const row = articleRow(
+      line,
+      g.articleLeft,
+      g.articleWidth,
+      g.articleArea,
+      help ? undefined : highlightsOf(article, state, line),
+    );
     if (side) {
       row.push({
         text: "│ ",
@@ -239,11 +248,19 @@ export function composeFrame(article: Article, state: ReaderState, given: Theme 
     rows.push(row);
   }
   if (!side) {
-    rows.push(paneHeader(article, state, g.cols));
-    if (g.pane === "bottom") {
-      // The bar and the text take cols − 1; one column of margin on the right.
+    // Below the article (or zoomed, alone), the pane keeps to the article's column: its header
+    // where the article's text starts, the selection bar in the margin column left of that.
+    const margin = (n: number): Segment[] => (n > 0 ? [{ text: " ".repeat(n) }] : []);
+    const headerWidth = Math.min(g.articleWidth, g.cols - g.articleLeft);
+    rows.push([
+      ...margin(g.articleLeft),
+      ...paneHeader(article, state, headerWidth),
+      ...margin(g.cols - g.articleLeft - headerWidth),
+    ]);
+    if (g.pane === "bottom" || zoomed) {
+      const right = g.cols - g.paneLeft - 1 - g.paneWidth;
       for (const row of paneRows(article, state, g.paneWidth, g.paneRows)) {
-        rows.push([...row, { text: " " }]);
+        rows.push([...margin(g.paneLeft), ...row, ...margin(right)]);
       }
     }
   }

@@ -69,6 +69,7 @@ export const DARK: Theme = {
     marker: { bold: true },
     codeRule: { dimColor: true },
     continuation: { dimColor: true },
+    rail: { dimColor: true },
   },
   marks: {
     em: { italic: true },

@@ -1,8 +1,10 @@
-// Comment layout: the meta line (marker, author · date, hidden replies), paragraphs indented by
-// depth with a capped indent, every line within the width, cached per width.
+// Comment layout: the header line (marker, author · date, hidden replies; shortened, never
+// wrapped), paragraphs beside a rail and indented by depth with a capped indent (the depth in the
+// header past the cap), every line within the width, cached per width.
 import { readFileSync } from "node:fs";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
+import { finishImports, loadArticleFile } from "../../src/content/load.js";
 import { sanitizeArticle } from "../../src/content/sanitize.js";
 import { type Article, articleSchema } from "../../src/content/schema.js";
 import {
@@ -11,10 +13,56 @@ import {
   indentFor,
   layoutComment,
   metaText,
+  RAIL,
   replyCount,
+  showsDepth,
   threadsOf,
 } from "../../src/layout/comments.js";
+import { prepareFormats } from "../../src/rich/parse.js";
 import { shown } from "../helpers/lines.js";
+
+/** An article whose comments are given as [id, parent, author, text]. */
+function discussion(comments: [string, string | undefined, string, string][]): Article {
+  return sanitizeArticle(
+    articleSchema.parse({
+      id: "deep",
+      title: "Deep",
+      sections: [{ paragraphs: ["Body."] }],
+      comments: comments.map(([id, parentId, author, text]) => ({
+        id,
+        ...(parentId && { parentId }),
+        author,
+        postedAt: "2011-12-08T05:34:00Z",
+        paragraphs: [text],
+      })),
+    }),
+  );
+}
+
+/** A chain of `n` comments, each replying to the one before, by two alternating people. */
+function chain(n: number, text = (i: number) => `Reply number ${i}.`): Article {
+  return discussion(
+    Array.from({ length: n }, (_, i) => [
+      `c${i}`,
+      i === 0 ? undefined : `c${i - 1}`,
+      i % 2 === 0 ? "alice" : "bob",
+      text(i),
+    ]),
+  );
+}
+
+async function source(name: string): Promise<Article> {
+  const url = new URL(`../fixtures/sources/${name}`, import.meta.url);
+  const [loaded] = await finishImports([loadArticleFile(url.pathname)]);
+  if (!loaded?.ok) throw new Error(`${name} did not load`);
+  await prepareFormats(loaded.article);
+  return loaded.article;
+}
+
+const MARKER = /^\s*[•▾▸] /;
+/** A date whole, full or short, at the end of a header or before what folding hides. */
+const FULL_DATE = /[A-Z][a-z]+ \d{1,2}, \d{4}( at \d{1,2}:\d{2} [ap]m( UTC\S*)?)?(?= —|$)/;
+const SHORT_DATE = /[A-Z][a-z]{2} \d{1,2}, \d{4}(, \d{1,2}:\d{2} [ap]m( UTC\S*)?)?(?= —|$)/;
 
 function fixture(path: string): Article {
   const url = new URL(path, import.meta.url);
@@ -54,6 +102,110 @@ describe("metaText", () => {
     expect(metaText({ id: "y", paragraphs: ["p"] }, 0, false)).toBe("• Anonymous");
     expect(replyCount(1200)).toBe("1,200 replies");
   });
+
+  it("shortens a header that does not fit: short date, date alone, shorter name; never wraps", () => {
+    const c = {
+      id: "x",
+      author: "Catness_NeverClean",
+      points: 1058,
+      postedAt: "2011-12-08T05:34:00Z",
+      paragraphs: ["p"],
+    };
+    const full = "▾ Catness_NeverClean · 1,058 points · December 8, 2011 at 5:34 am UTC";
+    expect(metaText(c, 3, false)).toBe(full);
+    expect(metaText(c, 3, false, { width: full.length })).toBe(full);
+    expect(metaText(c, 3, false, { width: 62 })).toBe(
+      "▾ Catness_NeverClean · 1,058 points · Dec 8, 2011, 5:34 am UTC",
+    );
+    expect(metaText(c, 3, false, { width: 61 })).toBe(
+      "▾ Catness_NeverClean · 1,058 pts · Dec 8, 2011",
+    );
+    expect(metaText(c, 3, true, { width: 46 })).toBe(
+      "▸ Catnes… · 1,058 pts · Dec 8, 2011 — 3 hidden",
+    );
+    expect(metaText(c, 3, false, { width: 30 })).toBe("▾ Catness_NeverCl… · 1,058 pts");
+    for (let width = 1; width <= 80; width++) {
+      const text = metaText(c, 3, true, { width, depth: 14 });
+      expect(stringWidth(text)).toBeLessThanOrEqual(width);
+      // A date is there whole, in one of its forms, or not at all: never cut in the middle.
+      if (/ \d{1,2}, \d{4}/.test(text)) {
+        expect(FULL_DATE.test(text) || SHORT_DATE.test(text), text).toBe(true);
+      }
+      if (width >= 8) expect(text.startsWith("▸ ↳14 ")).toBe(true);
+    }
+  });
+
+  it("shows the depth after the marker when asked (past the indent cap)", () => {
+    const c = { id: "x", author: "Ada", paragraphs: ["p"] };
+    expect(metaText(c, 0, false, { depth: 7 })).toBe("• ↳7 Ada");
+    expect(showsDepth(0, 80)).toBe(false);
+    expect(showsDepth(5, 80)).toBe(false);
+    expect(showsDepth(6, 80)).toBe(true); // 12 columns: the cap
+    expect(showsDepth(19, 80)).toBe(true);
+    expect(showsDepth(2, 12)).toBe(true); // a 12-column pane caps at 4
+  });
+});
+
+describe("deep threads", () => {
+  // Issue 11: levels 6–19 sat at the same 12-column indent with nothing else to tell them apart,
+  // so a 14-reply chain read as 14 siblings.
+  it("every comment past the indent cap shows its depth in its header", () => {
+    const article = chain(20);
+    const t = threadsOf(article);
+    for (const width of [37, 54, 80]) {
+      const headers = Array.from({ length: 20 }, (_, pos) =>
+        shown(layoutComment(article, t, pos, width, false)[0]),
+      );
+      // Every header tells its depth: by its indent, or, at the cap, by ↳N.
+      const depthOf = headers.map((h) => {
+        const tag = /^\s*[•▾▸] ↳(\d+) /.exec(h);
+        return tag ? Number(tag[1]) : leading(h) / INDENT_STEP;
+      });
+      expect(depthOf).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    }
+  });
+
+  // Issue 11: a comment whose text starts with "•" looked exactly like a reply's header.
+  it("a comment's text never looks like a comment header, whatever it starts with", () => {
+    const article = chain(16, (i) =>
+      i % 3 === 0 ? "• bob · December 8, 2011 at 5:34 am UTC" : `▾ alice ${i} ▸ • hello`,
+    );
+    const t = threadsOf(article);
+    for (const width of [30, 54, 80]) {
+      for (let pos = 0; pos < 16; pos++) {
+        const lines = layoutComment(article, t, pos, width, false);
+        expect(shown(lines[0])).toMatch(MARKER);
+        for (const l of lines.slice(1)) {
+          if (l.kind !== "blank") expect(shown(l), `${width}/${pos}`).not.toMatch(MARKER);
+        }
+      }
+    }
+  });
+
+  it("the text runs beside a rail under the header's marker", () => {
+    const t = threadsOf(threads);
+    const lines = layoutComment(threads, t, 1, 80, false); // c2, depth 1, two paragraphs
+    expect(shown(lines[0]).indexOf("▾")).toBe(2);
+    for (const l of lines.slice(1)) expect(shown(l).startsWith(`  ${RAIL.trimEnd()}`)).toBe(true);
+  });
+
+  it("real threads: one header line per comment at every pane width, dates whole", async () => {
+    for (const name of ["reddit-thread.json", "hn-item.json"]) {
+      const article = await source(name);
+      const t = threadsOf(article);
+      for (const width of [37, 54, 78]) {
+        for (let pos = 0; pos < t.order.length; pos++) {
+          const lines = layoutComment(article, t, pos, width, false);
+          const header = shown(lines[0]);
+          expect(stringWidth(header)).toBeLessThanOrEqual(width);
+          expect(lines[1]?.kind).not.toBe("meta");
+          if (/ \d{1,2}, \d{4}/.test(header)) {
+            expect(FULL_DATE.test(header) || SHORT_DATE.test(header), header).toBe(true);
+          }
+        }
+      }
+    }
+  });
 });
 
 describe("layoutComment", () => {
@@ -64,7 +216,7 @@ describe("layoutComment", () => {
       kind: "meta",
       text: "• Anonymous · February 24, 2012 at 6:45 pm",
     });
-    expect(first.slice(1).every((l) => l.kind === "comment" && shown(l).startsWith("  "))).toBe(
+    expect(first.slice(1).every((l) => l.kind === "comment" && shown(l).startsWith(RAIL))).toBe(
       true,
     );
     const second = layoutComment(seed, t, 1, 60, false);
@@ -91,9 +243,15 @@ describe("layoutComment", () => {
         const parentIndent = leading(shown(layoutComment(threads, t, p, 80, false)[0]));
         expect(indent).toBeGreaterThan(parentIndent);
       }
+      // Text (and the blank lines between paragraphs) after the rail, under the marker.
       for (const l of lines.slice(1)) {
-        if (l.kind === "blank") expect(l.text).toBe("");
-        else expect(leading(shown(l))).toBe(indent + 2);
+        expect(l.text === "" || l.kind !== "blank").toBe(true);
+        expect(
+          shown(l)
+            .slice(0, indent + RAIL.length)
+            .trimEnd(),
+        ).toBe(`${" ".repeat(indent)}${RAIL.trimEnd()}`);
+        if (l.kind !== "blank") expect(leading(l.text)).toBe(0);
       }
     }
   });

@@ -37,7 +37,7 @@ async function ready(s: Session): Promise<string[]> {
 
 /** Rows of article above the collapsed comments line (`▸ 2 thoughts on …`). */
 function articleRows(screen: string[]): number {
-  const row = screen.findIndex((line) => /^▸ \d+ thoughts? on /.test(line));
+  const row = screen.findIndex((line) => /^ *▸ \d+ thoughts? on /.test(line));
   expect(row, `no collapsed comments line in\n${drawn(screen)}`).toBeGreaterThan(0);
   return row;
 }
@@ -169,7 +169,7 @@ for (const [cols, rows] of SIZES) {
         expect(pane).toContain(FIRST_DATE);
       } else {
         // Below: the article on top, then the pane's header, then the comments.
-        const header = opened.findIndex((line) => /^▾ 2 thoughts on “.*1\/2/.test(line));
+        const header = opened.findIndex((line) => /^ *▾ 2 thoughts on “.*1\/2/.test(line));
         const date = opened.findIndex((line) => line.includes(FIRST_DATE));
         expect(top(opened)).toBe(SEED_TITLE);
         expect(header).toBeGreaterThan(2);
@@ -183,7 +183,9 @@ for (const [cols, rows] of SIZES) {
       const s = open(context, { ...size, args: [THREADS] });
       await ready(s);
       s.press(KEY.tab);
-      const focused = await s.waitFor(/▶ 26 thoughts on “A Short Article With A Long Discussion”/);
+      const focused = await s.waitFor(
+        /▾ 26 thoughts on “A Short Article With A Long Discussion” +1\/26/,
+      );
       expect(focused.join("\n")).toMatch(/▌ ?▾ Brian · March 2, 2024 at 7:13 am/);
       // The first reply of Brian's thread is in view before the fold …
       expect(focused.join("\n")).toContain("Anonymous · March 3, 2024 at 2:26 pm");

@@ -117,10 +117,10 @@ describe("BINDINGS", () => {
   });
 
   it("leaves unknown keys unbound", () => {
-    expect(commandFor("z", "article")).toBeUndefined();
+    expect(commandFor("Z", "article")).toBeUndefined();
     expect(commandFor("enter", "article")).toBeUndefined();
     expect(commandFor("C", "article")).toBeUndefined();
-    expect(commandFor("d", "pane")).toBeUndefined();
+    expect(commandFor("J", "article")).toBeUndefined();
   });
 
   it("binds the documented keys", () => {
@@ -136,6 +136,10 @@ describe("BINDINGS", () => {
       ["b", "pageUp"],
       ["d", "halfDown"],
       ["u", "halfUp"],
+      ["ctrl+f", "pageDown"],
+      ["ctrl+b", "pageUp"],
+      ["ctrl+d", "halfDown"],
+      ["ctrl+u", "halfUp"],
       ["home", "top"],
       ["g", "top"],
       ["end", "bottom"],
@@ -154,8 +158,23 @@ describe("BINDINGS", () => {
     ];
     for (const [k, c] of article) expect(commandFor(k, "article"), k).toBe(c);
     const pane: [string, Command][] = [
+      // Issue 11: Space paged the article but folded in the pane, and d / u did nothing there.
       ["enter", "toggleThread"],
-      ["space", "toggleThread"],
+      ["space", "pageDown"],
+      ["f", "pageDown"],
+      ["ctrl+f", "pageDown"],
+      ["b", "pageUp"],
+      ["ctrl+b", "pageUp"],
+      ["d", "halfDown"],
+      ["ctrl+d", "halfDown"],
+      ["u", "halfUp"],
+      ["ctrl+u", "halfUp"],
+      ["]", "nextThread"],
+      ["[", "prevThread"],
+      ["J", "nextSibling"],
+      ["K", "prevSibling"],
+      ["p", "parent"],
+      ["z", "zoom"],
       ["left", "collapseOrParent"],
       ["h", "collapseOrParent"],
       ["right", "expand"],
@@ -168,6 +187,10 @@ describe("BINDINGS", () => {
       ["q", "quit"],
     ];
     for (const [k, c] of pane) expect(commandFor(k, "pane"), k).toBe(c);
+    // The paging keys page in every list and view.
+    for (const context of ["toc", "links"] as const) {
+      for (const [k, c] of article.slice(4, 15)) expect(commandFor(k, context), k).toBe(c);
+    }
   });
 });
 
@@ -216,7 +239,8 @@ describe("keyName", () => {
     };
     for (const b of BINDINGS) {
       for (const k of b.keys) {
-        const [input, flags] = special[k] ?? [k, {}];
+        const ctrl = /^ctrl\+([a-z])$/.exec(k);
+        const [input, flags] = special[k] ?? (ctrl ? [ctrl[1] as string, { ctrl: true }] : [k, {}]);
         expect(keyName(input, key(flags)), k).toBe(k);
       }
     }

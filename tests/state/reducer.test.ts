@@ -313,7 +313,9 @@ describe("the comments pane", () => {
   it("Tab (switchFocus) opens the pane and focuses it; Tab again goes back", () => {
     const focused = run(seed, start, "switchFocus");
     expect(focused).toMatchObject({ paneOpen: true, focus: "pane" });
-    expect(frameText(seed, focused).some((r) => r.includes("▶ 2 thoughts on"))).toBe(true);
+    // Focus shows in the header's style; its marker stays ▾ (▶ read like ▸, folded).
+    expect(frameText(seed, focused).some((r) => r.includes("▾ 2 thoughts on"))).toBe(true);
+    expect(frameText(seed, focused).some((r) => r.includes("▶"))).toBe(false);
     expect(frameText(seed, focused).at(-1)).toContain("Enter fold");
     const back = run(seed, focused, "switchFocus");
     expect(back).toMatchObject({ paneOpen: true, focus: "article" });
@@ -325,11 +327,15 @@ describe("the comments pane", () => {
     expect(run(seed, focused, "back")).toMatchObject({ paneOpen: true, focus: "article" });
   });
 
-  it("without comments Tab does nothing and c opens an empty pane", () => {
+  it("without comments Tab does nothing and c opens nothing but says so", () => {
     expect(run(noComments, start, "switchFocus")).toBe(start);
+    const frame = frameText(noComments, start);
+    expect(frame.some((r) => r.includes("No thoughts yet on"))).toBe(true);
+    expect(frame.some((r) => r.includes("c to open"))).toBe(false);
     const open = run(noComments, start, "togglePane");
-    expect(open).toMatchObject({ paneOpen: true, focus: "article" });
-    expect(frameText(noComments, open).some((r) => r.includes("No thoughts yet on"))).toBe(true);
+    expect(open).toMatchObject({ paneOpen: false, focus: "article", notice: "No thoughts yet" });
+    expect(frameText(noComments, open).at(-1)).toContain("No thoughts yet");
+    expect(run(noComments, start, "zoom")).toMatchObject({ paneOpen: false, zoom: false });
   });
 
   it("jumpDiscussion opens and focuses the pane", () => {
@@ -392,8 +398,10 @@ describe("the comments pane", () => {
     expect(selectedInPane(threads, paged).shown).toBeGreaterThan(0);
     expect(run(threads, paged, "pageUp").paneScroll).toEqual({ pos: 0, offset: 0 });
     expect(run(threads, s, "pageUp").paneScroll).toEqual({ pos: 0, offset: 0 });
-    // Article-only commands do nothing in the pane.
-    expect(run(threads, s, "halfDown")).toBe(s);
+    // Half pages move the view half as far; article-only commands do nothing in the pane.
+    const half = run(threads, s, "halfDown");
+    expect(half.paneScroll).not.toEqual(s.paneScroll);
+    expect(run(threads, half, "halfUp").paneScroll).toEqual({ pos: 0, offset: 0 });
     expect(run(threads, s, "nextSection")).toBe(s);
   });
 
@@ -424,13 +432,16 @@ describe("the comments pane", () => {
     expect(parent.collapsed.has(2)).toBe(true);
     const grand = run(threads, parent, "collapseOrParent", "collapseOrParent");
     expect(grand.selected).toBe(0);
-    // A top-level comment, collapsed, has no parent to go to.
+    // A top-level comment, collapsed, has no parent to go to: the status line says so.
     const topLevel = run(threads, grand, "collapseOrParent");
     expect(topLevel.collapsed.has(0)).toBe(true);
-    expect(run(threads, topLevel, "collapseOrParent")).toBe(topLevel);
+    const stays = run(threads, topLevel, "collapseOrParent");
+    expect(stays).toMatchObject({ selected: 0, collapsed: topLevel.collapsed });
+    expect(stays.notice).toContain("top-level");
     const expanded = run(threads, topLevel, "expand");
     expect(expanded.collapsed.has(0)).toBe(false);
-    expect(run(threads, expanded, "expand")).toBe(expanded);
+    // Expanded, → goes on to the first reply.
+    expect(run(threads, expanded, "expand").selected).toBe(1);
   });
 
   it("collapseAll folds every top-level thread and selects the one holding the selection", () => {
@@ -492,7 +503,8 @@ describe("quitting and overlays", () => {
     expect(frameText(seed, down)[0]).not.toBe(frameText(seed, help)[0]);
     expect(run(seed, down, "lineUp").helpTop).toBe(1);
     expect(run(seed, help, "lineUp").helpTop).toBe(0);
-    expect(run(seed, help, "pageDown").helpTop).toBe(10);
+    // A page of help is a page of the rows it has, less one.
+    expect(run(seed, help, "pageDown").helpTop).toBe(geometryOf(help).articleRows - 1);
     expect(run(seed, help, "nextSection")).toBe(help);
     expect(run(seed, help, "togglePane")).toBe(help);
     expect(run(seed, down, "help", "help").helpTop).toBe(0);

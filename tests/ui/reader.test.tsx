@@ -212,7 +212,10 @@ describe("Reader", { timeout: 30_000 }, () => {
     for (let i = 0; i < 6; i++) await t.press(KEYS.down);
     await t.press(KEYS.enter);
     t.setModel(reduce(seed, t.model(), { type: "jumpDiscussion" }));
-    await t.waitFor((rows) => rows.some((r) => r.includes("▶ 2 thoughts on")), "the pane");
+    await t.waitFor(
+      (rows) => rows.some((r) => r.includes("▾ 2 thoughts on") && r.includes(" 1/2")),
+      "the pane",
+    );
     expect(t.rows()).toEqual(modelRows(seed, t.model()));
     t.view.unmount();
   });
@@ -227,7 +230,7 @@ describe("Reader", { timeout: 30_000 }, () => {
     rows = await t.press("c", "togglePane");
     expect(rows.some((r) => r.includes("▸ 2 thoughts on"))).toBe(true);
     rows = await t.press(KEYS.tab, "switchFocus");
-    expect(rows.some((r) => r.includes("▶ 2 thoughts on") && r.includes(" 1/2"))).toBe(true);
+    expect(rows.some((r) => r.includes("▾ 2 thoughts on") && r.includes(" 1/2"))).toBe(true);
     expect(rows.at(-1)).toContain("Enter fold · Tab article");
     rows = await t.press(KEYS.down, "lineDown");
     expect(rows.some((r) => r.includes(" 2/2"))).toBe(true);
@@ -238,15 +241,15 @@ describe("Reader", { timeout: 30_000 }, () => {
     t.view.unmount();
   });
 
-  it("in the pane: Enter Space ← → fold, C E fold all, ↓ ↑ j k PgDn PgUp Home End move", async () => {
+  it("in the pane: Enter ← → fold, C E fold all, ↓ ↑ j k PgDn PgUp Home End move", async () => {
     const t = setup(threads);
     await tick();
     let rows = await t.press(KEYS.tab, "switchFocus");
-    expect(rows.some((r) => r.includes("▶ 26 thoughts on") && r.includes(" 1/26"))).toBe(true);
+    expect(rows.some((r) => r.includes("▾ 26 thoughts on") && r.includes(" 1/26"))).toBe(true);
     rows = await t.press(KEYS.enter, "toggleThread");
     expect(rows.some((r) => r.includes("▸ Brian") && r.includes("6 replies hidden"))).toBe(true);
     expect(rows.some((r) => r.includes(" 1/20"))).toBe(true);
-    rows = await t.press(" ", "toggleThread");
+    rows = await t.press(KEYS.enter, "toggleThread");
     expect(rows.some((r) => r.includes("replies hidden"))).toBe(false);
     rows = await t.press(KEYS.left, "collapseOrParent");
     expect(rows.some((r) => r.includes("6 replies hidden"))).toBe(true);
@@ -262,7 +265,7 @@ describe("Reader", { timeout: 30_000 }, () => {
     expect(t.model().selected).toBe(1);
     expect(rows.some((r) => r.includes(" 2/26"))).toBe(true);
     rows = await t.press(KEYS.left, "collapseOrParent");
-    expect(rows.some((r) => /^▌ +▸ Anonymous .* — 5 replies hidden$/.test(r))).toBe(true);
+    expect(rows.some((r) => /^ *▌ +▸ Anonymous .* — 5 replies hidden$/.test(r))).toBe(true);
     rows = await t.press(KEYS.left, "collapseOrParent");
     expect(t.model().selected).toBe(0);
     expect(rows.some((r) => r.includes(" 1/21"))).toBe(true);
@@ -309,7 +312,7 @@ describe("Reader", { timeout: 30_000 }, () => {
     for (let i = 0; i < 30; i++) {
       const rows = await t.press(KEYS.down, "lineDown");
       expect(
-        rows.some((r) => r.startsWith("▌")),
+        rows.some((r) => r.trimStart().startsWith("▌")),
         `after ${i + 1} × ↓ (selected ${t.model().selected}):\n${rows.join("\n")}`,
       ).toBe(true);
     }
