@@ -24,6 +24,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { DISCUSSION_ROUND, discussionSession } from "./bench/discussion.mjs";
 import { writeArticles } from "./bench/generate.mjs";
 import { BenchError, cleanEnv, killAll, Session } from "./bench/pty.mjs";
 import { searchSession } from "./bench/search.mjs";
@@ -517,6 +518,26 @@ async function main() {
     }
   }
 
+  // Moving around the 10 MB article's 20,000 comments: threads, fold all, unfold all.
+  let discussion = null;
+  if (!quick) {
+    log(`discussion on 10mb: ${config.rounds} rounds of Tab, then ${DISCUSSION_ROUND.join(" ")}`);
+    try {
+      discussion = await discussionSession({
+        Session,
+        cli: CLI,
+        article: articles.find((a) => a.name === "10mb"),
+        env,
+        cols: COLS,
+        rows: ROWS,
+        cwd: ROOT,
+        rounds: config.rounds,
+      });
+    } catch (error) {
+      failed("discussion on 10mb", error);
+    }
+  }
+
   const timed = (list) => ({ median: round(median(list)), runs: list.map((x) => round(x)) });
   const result = {
     schema: 1,
@@ -551,8 +572,12 @@ async function main() {
     rssAtFirstFrameBytes: Object.fromEntries(startNames.map((n) => [n, median(startup.rss[n])])),
     scroll: Object.fromEntries(keyNames.map((n) => [n, sessions[n]?.scroll ?? null])),
     statusLine: Object.fromEntries(keyNames.map((n) => [n, sessions[n]?.statusLine ?? null])),
-    keysWithNoChange: keyNames.flatMap((n) => sessions[n]?.noChange ?? []),
+    keysWithNoChange: [
+      ...keyNames.flatMap((n) => sessions[n]?.noChange ?? []),
+      ...(discussion?.noChange ?? []),
+    ],
     search,
+    discussion,
     goals: [],
     errors,
   };
@@ -574,7 +599,14 @@ async function main() {
   return errors.length === 0 ? 0 : 1;
 }
 
-const LABEL = { seed: "seed", "1mb": "1 MB", "10mb": "10 MB", "10mb-md": "10 MB Markdown" };
+const LABEL = {
+  seed: "seed",
+  "1mb": "1 MB",
+  "10mb": "10 MB",
+  "10mb-md": "10 MB Markdown",
+  "cjk-1m": "1M CJK paragraph",
+  "esc-1m": "1M ␛ paragraph",
+};
 
 /**
  * Every row of the table: measure, value, goal, ratio, met. The ratio is the multiple of the
@@ -607,7 +639,7 @@ function goals(r) {
   if (seed !== null && node) {
     add("seed: first frame", ms(seed), "≤ 1.5 × node", seed / node, seed <= 1.5 * node);
   }
-  for (const name of ["1mb", "10mb", "10mb-md"]) {
+  for (const name of ["1mb", "10mb", "10mb-md", "cjk-1m", "esc-1m"]) {
     const v = r.startup.lectern[name]?.median;
     if (v === undefined || v === null || !seed) continue;
     if (name !== "1mb")
@@ -664,6 +696,23 @@ function goals(r) {
       big ? "≤ 200 MB" : "report",
       big ? mb / 200 : null,
       big ? mb <= 200 : null,
+    );
+  }
+  const paneKeys = {
+    "]": "] next thread",
+    "[": "[ previous thread",
+    C: "C fold all",
+    E: "E unfold all",
+  };
+  for (const [key, label] of Object.entries(paneKeys)) {
+    const k = r.discussion?.keys[key];
+    if (!k) continue;
+    add(
+      `10 MB pane: ${label} p50/p95/max`,
+      `${k.p50.toFixed(1)}/${k.p95.toFixed(1)}/${k.max.toFixed(1)} ms`,
+      "p95 ≤ 16 ms",
+      k.p95 / 16,
+      k.p95 <= 16,
     );
   }
   if (r.search) {

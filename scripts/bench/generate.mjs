@@ -276,6 +276,24 @@ export function writeArticles(dir, seedPath, { big = true } = {}) {
     const mdPath = join(dir, "10mb-md.json");
     writeFileSync(mdPath, JSON.stringify(md));
     out["10mb-md"] = describe(mdPath, md);
+    // The seed with one more paragraph of a million characters and no space: Chinese, and what
+    // an ESC byte becomes (its control picture). Layout must stay linear in a paragraph's length.
+    for (const [name, char, title] of [
+      ["cjk-1m", "一", "A Million Chinese Characters"],
+      ["esc-1m", "\u241b", "A Million Escape Pictures"],
+    ]) {
+      const article = { ...seed, id: `bench-${name}`, title };
+      article.sections = [
+        {
+          ...seed.sections[0],
+          paragraphs: [...seed.sections[0].paragraphs, char.repeat(1_000_000)],
+        },
+        ...seed.sections.slice(1),
+      ];
+      const path = join(dir, `${name}.json`);
+      writeFileSync(path, JSON.stringify(article));
+      out[name] = describe(path, article);
+    }
   }
   return out;
 }

@@ -15,7 +15,20 @@ import stringWidth from "string-width";
  * character, by tests/layout/wrap.test.ts.
  */
 export const NARROW =
-  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u202f-\u205e\u20a0-\u20c0\u2100-\u214f\u2190-\u22ff\u2500-\u25fc\u25ff]*$/;
+  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u202f-\u205e\u20a0-\u20c0\u2100-\u214f\u2190-\u22ff\u2400-\u2426\u2500-\u25fc\u25ff]*$/;
+
+/**
+ * Text of characters that are each a grapheme of their own, one column (as in NARROW) or two
+ * (CJK ideographs, kana, Hangul syllables, CJK punctuation, fullwidth forms): measured and broken
+ * code unit by code unit, without the segmenter. Checked against string-width by the tests.
+ */
+export const SIMPLE =
+  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u202f-\u205e\u20a0-\u20c0\u2100-\u214f\u2190-\u22ff\u2400-\u2426\u2500-\u25fc\u25ff\u3000-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60]*$/;
+
+/** Columns of one code unit of SIMPLE text. */
+export function simpleWidth(code: number): number {
+  return code >= 0x3000 && !(code >= 0xff61) ? 2 : 1;
+}
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -27,11 +40,21 @@ const WINDOW = 512;
  * variation selector, emoji modifier, low surrogate, Hangul jamo continuation or tag, and not
  * right after a joiner or a regional indicator.
  */
-function safeCut(text: string, i: number): boolean {
+export function safeCut(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   const p = text.charCodeAt(i - 1);
   if (p === 0x200d || (p >= 0xd800 && p <= 0xdbff)) return false;
   if (p === 0xdd && i >= 2 && text.charCodeAt(i - 2) === 0xd83c) return false;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    // The start of an astral character (an emoji): a cluster starts here unless it is a skin
+    // tone modifier, a tag or a regional indicator (which pair up).
+    const cp = text.codePointAt(i) as number;
+    return !(
+      (cp >= 0x1f3fb && cp <= 0x1f3ff) ||
+      (cp >= 0xe0000 && cp <= 0xe007f) ||
+      (cp >= 0x1f1e6 && cp <= 0x1f1ff)
+    );
+  }
   return (
     (c >= 0x20 && c < 0x300) ||
     (c >= 0x3000 && c <= 0x303f) ||
@@ -79,8 +102,32 @@ export function clusterWidth(cluster: string): number {
 /** Display width of a string in terminal columns. */
 export function textWidth(text: string): number {
   if (NARROW.test(text)) return text.length;
+  if (SIMPLE.test(text)) {
+    let w = 0;
+    for (let i = 0; i < text.length; i++) w += simpleWidth(text.charCodeAt(i));
+    return w;
+  }
   if (text.length <= WINDOW) return stringWidth(text);
   let w = 0;
   for (const g of graphemes(text)) w += clusterWidth(g);
+  return w;
+}
+
+/**
+ * The width of `text`, or any number above `limit` once it is known to be wider: a word that
+ * cannot fit is not measured to its end (a 500,000-emoji word costs nothing to reject).
+ */
+export function widthUpTo(text: string, limit: number): number {
+  if (NARROW.test(text)) return text.length;
+  if (text.length <= WINDOW) return stringWidth(text);
+  let w = 0;
+  if (SIMPLE.test(text)) {
+    for (let i = 0; i < text.length && w <= limit; i++) w += simpleWidth(text.charCodeAt(i));
+    return w;
+  }
+  for (const g of graphemes(text)) {
+    w += clusterWidth(g);
+    if (w > limit) break;
+  }
   return w;
 }

@@ -4,7 +4,15 @@
 // reader shows the cut with "…"). Lines are ranges of the text (start/end offsets), so styles,
 // links and search matches over the text land on the right columns at any width.
 import { BARE_URL } from "../rich/href.js";
-import { clusterWidth, graphemes, NARROW, textWidth } from "./measure.js";
+import {
+  clusterWidth,
+  graphemes,
+  NARROW,
+  SIMPLE,
+  simpleWidth,
+  textWidth,
+  widthUpTo,
+} from "./measure.js";
 
 export { NARROW, textWidth };
 
@@ -43,7 +51,8 @@ function wrapLine(text: string, from: number, to: number, width: number, out: Ra
     out.push({ start: from, end: to });
     return;
   }
-  const measure = narrow ? (s: string) => s.length : textWidth;
+  // Past the column, a word's exact width does not matter: it is broken anyway.
+  const measure = narrow ? (s: string) => s.length : (s: string) => widthUpTo(s, width);
   let start = -1; // the line under way: text[start, end), `used` columns
   let end = 0;
   let used = 0;
@@ -106,6 +115,22 @@ function breakWord(
       const end = Math.min(to, i + width);
       pieces.push({ start: i, end, width: end - i });
     }
+    return pieces;
+  }
+  if (width >= 2 && to - from > 64 && SIMPLE.test(text.slice(from, to))) {
+    // Each code unit a grapheme of one or two columns (CJK): no segmenter needed.
+    let start = from;
+    let used = 0;
+    for (let i = from; i < to; i++) {
+      const w = simpleWidth(text.charCodeAt(i));
+      if (used + w > width) {
+        pieces.push({ start, end: i, width: used });
+        start = i;
+        used = 0;
+      }
+      used += w;
+    }
+    pieces.push({ start, end: to, width: used });
     return pieces;
   }
   let start = from;

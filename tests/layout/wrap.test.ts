@@ -143,3 +143,36 @@ describe("the narrow-text fast path", () => {
     );
   });
 });
+
+describe("the simple-text fast path (CJK and the like, without the segmenter)", () => {
+  it("takes only characters string-width measures as the fast path says", async () => {
+    const { SIMPLE, simpleWidth } = await import("../../src/layout/measure.js");
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCharCode(code);
+      if (SIMPLE.test(char))
+        expect(stringWidth(char), `U+${code.toString(16)}`).toBe(simpleWidth(code));
+    }
+  });
+
+  it("wraps long runs without spaces in time linear in their length", () => {
+    const time = (n: number, ch: string) => {
+      const text = ch.repeat(n);
+      const t = performance.now();
+      const lines = wrapText(text, 80);
+      const ms = performance.now() - t;
+      expect(lines.join("")).toBe(text);
+      expectFits(lines.slice(0, 50), 80);
+      return ms;
+    };
+    for (const ch of ["一", "␛", "ア", "한"]) {
+      time(20_000, ch); // warm up
+      const small = time(100_000, ch);
+      const large = time(400_000, ch);
+      // Four times the text: well under sixteen times the time (quadratic would be sixteen).
+      expect(large, `${ch}: ${small.toFixed(1)} ms then ${large.toFixed(1)} ms`).toBeLessThan(
+        small * 8 + 50,
+      );
+    }
+  });
+});
