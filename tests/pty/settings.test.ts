@@ -10,6 +10,7 @@ import {
   BUNDLE,
   built,
   expectClean,
+  garbageIn,
   KEY,
   killAll,
   open,
@@ -159,6 +160,7 @@ describe.skipIf(!built)(`settings in a terminal${built ? "" : ` (${SKIP_REASON})
       "the prompt after quitting",
     );
     expect(shell.altScreen()).toBe(false);
-    expectClean(shell);
+    // (No expectClean here: the shell itself wraps its long "Stopped …" lines.)
+    expect(garbageIn(after)).toEqual([]);
   });
 });
