@@ -54,7 +54,7 @@ function saver(file: string, prefix: string, saves: number, wait: boolean): Save
 const stored = (file: string) =>
   JSON.parse(readFileSync(file, "utf8")) as Record<string, { block: number; fraction: number }>;
 
-describe("positions shared by processes", { timeout: 60_000 }, () => {
+describe("positions shared by processes", { timeout: 30_000 + KILLS * 1_000 }, () => {
   it("four readers closing at the same moment on different articles keep every position", async () => {
     const dir = mkdtempSync(join(root, "together-"));
     const file = join(dir, "positions.json");
