@@ -13,12 +13,12 @@ import { configPath, loadSettings, type Settings } from "./config/settings.js";
 import {
   finishImports,
   type Loaded,
-  listArticles,
   loadArticleFile,
   loadImporters,
   readArticleStdin,
 } from "./content/load.js";
 import { sanitizeLine } from "./content/sanitize.js";
+import { findArticles } from "./library/scan.js";
 import { writePrint } from "./print.js";
 import { prepareFormats } from "./rich/parse.js";
 import { openingState } from "./state/reducer.js";
@@ -32,7 +32,8 @@ import { runValidate } from "./validate.js";
 
 const HELP = `
   Usage
-    $ lectern [PATH]            read an article (a .json file, a folder of them, or - for stdin)
+    $ lectern [PATH…]           read an article (a .json file, or - for stdin); several files or
+                                a folder (subfolders too) open a list to choose from
     $ lectern validate PATH…    check article files; prints "ok" or the problems, exit 1 if any
     $ lectern convert SOURCE    write SOURCE (Hacker News, Reddit, Lobsters or Discourse JSON, a
                                 saved web page, Markdown or plain text) as an article on stdout
@@ -100,14 +101,19 @@ function bundledContent(): string {
   return rel === "" ? "." : rel.startsWith("..") && rel.split("/").length > 3 ? absolute : rel;
 }
 
-function loadAll(path: string): Loaded[] {
-  if (path === "-") return [readArticleStdin()];
-  const listing = listArticles(path);
-  if (!listing.ok) {
-    process.stderr.write(`lectern: ${listing.error}\n`);
+/** The article files that PATHs name (folders searched, subfolders too); exits if there are none. */
+function listFiles(paths: string[]): string[] {
+  if (paths.length === 1 && paths[0] === "-") return ["-"];
+  if (paths.includes("-")) usage("- (standard input) cannot be listed with other paths");
+  const found = findArticles(paths);
+  for (const problem of found.problems) process.stderr.write(`lectern: ${problem}\n`);
+  if (found.files.length === 0) {
+    const name = sanitizeLine(paths[0] as string);
+    if (found.problems.length === 0)
+      process.stderr.write(`lectern: ${name}: no articles (*.json) in this folder\n`);
     process.exit(1);
   }
-  return listing.files.map((file) => loadArticleFile(file));
+  return found.files;
 }
 
 function reportErrors(entries: Loaded[]): void {
@@ -166,7 +172,6 @@ async function main(): Promise<void> {
     return exitWhenDrained(0);
   }
   if (cli.values.path) usage("--path goes with config: lectern config --path");
-  if (rest.length > 0) usage(`one PATH at a time (got ${cli.positionals.length})`);
   const colorFlag = cli.values.color as ColorFlag;
   if (!COLOR_FLAGS.includes(colorFlag)) usage("--color takes auto, always or never");
   // A config file that cannot be used is one line per problem, and the same status as bad usage.
@@ -191,8 +196,11 @@ async function main(): Promise<void> {
     : Promise.resolve(false);
   reader?.catch(() => {}); // a failure is reported where it is awaited
 
-  const path = first ?? bundledContent();
-  const entries = await finishImports(loadAll(path));
+  const files = listFiles(first === undefined ? [bundledContent()] : cli.positionals);
+  // Several files in the reader: a list, read as it is shown (library-start.ts); else load them.
+  const listed = reader && files.length > 1 ? files : undefined;
+  const load = (file: string) => (file === "-" ? readArticleStdin() : loadArticleFile(file));
+  const entries = listed ? [] : await finishImports(files.map(load));
   const good = entries.filter((e) => e.ok);
   // Markdown and HTML parsers load only when an article is written in them.
   for (const entry of good) await prepareFormats(entry.article);
@@ -218,7 +226,7 @@ async function main(): Promise<void> {
     return exitWhenDrained(good.length === entries.length ? 0 : 1);
   }
 
-  if (good.length === 0) {
+  if (!listed && good.length === 0) {
     reportErrors(entries);
     process.exit(1);
   }
@@ -249,9 +257,21 @@ async function main(): Promise<void> {
   const theme = chooseTheme(settings.theme, resolveColor(colorFlag, process.env, true).color);
   const only = entries.length === 1 ? entries[0] : undefined;
   const article = only?.ok ? only.article : undefined;
+  // The list's code (and its fuzzy matcher) loads only when there is a list.
+  const library = listed
+    ? await (await import("./ui/library-start.js")).openLibrary(listed, {
+        positions,
+        keymap: settings.keymap,
+        theme,
+      })
+    : undefined;
   // The first frame goes on screen before Ink and React have loaded (they cost more than
   // everything else at start-up), and again on a resize until then; Ink draws over it.
   const paintEarly = () => {
+    if (library) {
+      const size = [process.stdout.columns || 80, process.stdout.rows || 24] as const;
+      process.stdout.write(CLEAR + library.paint(...size));
+    }
     if (!article) return;
     const cols = process.stdout.columns || 80;
     const rows = process.stdout.rows || 24;
@@ -276,6 +296,8 @@ async function main(): Promise<void> {
     keymap: settings.keymap,
     theme,
     positions,
+    library: library?.source,
+    sort: library?.sort,
     handOver: () => process.stdout.off("resize", paintEarly),
   });
   reportNotices(entries);

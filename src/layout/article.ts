@@ -3,6 +3,7 @@
 // the first screen of a 10 MB article is ready before the rest is measured. One layout per
 // (article, width) is cached; the reader extends it as it scrolls and in idle chunks.
 import { discussionHeading, formatDate } from "../content/format.js";
+import { readingTime } from "../content/reading-time.js";
 import type { Article } from "../content/schema.js";
 import { NO_SPANS } from "../rich/model.js";
 import { parseRich } from "../rich/parse.js";
@@ -42,6 +43,7 @@ export function outline(article: Article): Outline {
   const byline = [
     article.author ? `By ${article.author.name}` : "",
     article.published ? formatDate(article.published) : "",
+    readingTime(article),
   ]
     .filter(Boolean)
     .join(" · ");

@@ -38,13 +38,21 @@ export type Command =
   | "widen"
   | "narrow"
   | "resetWidth"
-  | "suspend";
+  | "suspend"
+  | "sort";
 
 /**
  * Where a binding applies: everywhere, reading the article, in the focused comments pane, or in
  * the table of contents.
  */
-export type Context = "global" | "article" | "pane" | "toc" | "links";
+export type Context =
+  | "global"
+  | "article"
+  | "pane"
+  | "toc"
+  | "links"
+  | "list"
+  | "filter";
 
 /** The contexts a key can arrive in (global bindings apply in all of them). */
 export type KeyContext = Exclude<Context, "global">;
@@ -61,6 +69,31 @@ export type Binding = {
 // "shift+tab", "enter", "escape", "space", "ctrl+" and a letter, or the character itself ("j",
 // "G", "?"). The config file's spellings (pgdn, esc…) become these in config/keys.ts.
 export const BINDINGS: Binding[] = [
+  // The list of articles (a folder, or several paths); "/" (search) starts a filter there.
+  { command: "lineDown", context: "list", keys: ["down", "j"], help: "next article" },
+  { command: "lineUp", context: "list", keys: ["up", "k"], help: "previous article" },
+  { command: "pageDown", context: "list", keys: ["pageDown", "space", "f"], help: "down a page" },
+  { command: "pageUp", context: "list", keys: ["pageUp", "b"], help: "up a page" },
+  { command: "top", context: "list", keys: ["home", "g"], help: "first article" },
+  { command: "bottom", context: "list", keys: ["end", "G"], help: "last article" },
+  {
+    command: "choose",
+    context: "list",
+    keys: ["enter"],
+    help: "open the article (a file that could not be read: its whole error)",
+  },
+  {
+    command: "sort",
+    context: "list",
+    keys: ["s"],
+    help: "sort by last read, title, date or comments (remembered)",
+  },
+  { command: "lineDown", context: "filter", keys: ["down"], help: "next article" },
+  { command: "lineUp", context: "filter", keys: ["up"], help: "previous article" },
+  { command: "choose", context: "filter", keys: ["enter"], help: "open the highlighted article" },
+  { command: "promptBackspace", context: "filter", keys: ["backspace"], help: "delete a letter" },
+  { command: "promptDeleteWord", context: "filter", keys: ["ctrl+w"], help: "delete a word" },
+  { command: "promptClear", context: "filter", keys: ["ctrl+u"], help: "clear the filter" },
   { command: "lineDown", context: "article", keys: ["down", "j"], help: "down one line" },
   { command: "lineUp", context: "article", keys: ["up", "k"], help: "up one line" },
   {
@@ -319,12 +352,22 @@ export function helpRows(
 }
 
 /** The contexts in the order the help and the README list them, with their titles. */
-export const CONTEXT_ORDER: Context[] = ["article", "pane", "toc", "links", "global"];
+export const CONTEXT_ORDER: Context[] = [
+  "article",
+  "pane",
+  "toc",
+  "links",
+  "list",
+  "filter",
+  "global",
+];
 export const CONTEXT_NAMES: Record<Context, string> = {
   article: "Reading the article",
   pane: "In the comments pane (Tab focuses it)",
   toc: "In the table of contents (t opens it)",
   links: "In the list of links (o opens it)",
+  list: "In the list of articles",
+  filter: "Typing a filter in the list (/ starts it; Esc clears it; other keys type)",
   global: "Everywhere",
 };
 

@@ -6,7 +6,10 @@ import { render } from "ink";
 import { keepStyling } from "../config/color.js";
 import type { Loaded } from "../content/load.js";
 import { sanitizeLine } from "../content/sanitize.js";
+import type { LibrarySource } from "../library/source.js";
 import type { Keymap } from "../state/keymap.js";
+import type { SortKey } from "../state/library.js";
+import { saveSort } from "../storage/library-prefs.js";
 import { type Anchor, savePosition } from "../storage/positions.js";
 import { App } from "../ui/App.js";
 import { Boundary } from "../ui/Boundary.js";
@@ -26,6 +29,9 @@ export type RunOptions = {
   theme?: Theme;
   /** Where each article was left (read at start-up); positions are saved as readers close. */
   positions: Map<string, Anchor>;
+  /** Files to list, read while the list is shown (several paths, a folder); its order. */
+  library?: LibrarySource;
+  sort?: SortKey;
   /** Called just before Ink takes the screen (cli.tsx stops repainting its early frame). */
   handOver?: () => void;
 };
@@ -45,6 +51,9 @@ export async function runReader(entries: Loaded[], options: RunOptions): Promise
       <ThemeContext value={options.theme ?? DARK}>
         <App
           entries={entries}
+          library={options.library}
+          sort={options.sort}
+          saveSort={(sort) => saveSort(sort)}
           maxWidth={options.maxWidth}
           baseWidth={options.baseWidth}
           keymap={options.keymap}

@@ -1,110 +1,176 @@
-// The top of the interactive program: one article opens straight in the reader; several start
-// with a list to choose from (a file that failed to load is listed with its error), and q or
-// Esc in the reader comes back to the list.
-import { Box, Text, useApp, useInput, useStdout } from "ink";
-import SelectInput from "ink-select-input";
-import { useCallback, useContext, useState } from "react";
-import { groupDigits } from "../content/format.js";
+// The top of the interactive program: one state for the whole screen (state/app.ts: the list of
+// articles and, when one is open, the reader), one key handler mounted for the program's whole
+// life (so no key is lost while a screen changes), one resize handler, and the shell that carries
+// out what the reducers ask for: read more files, open an article, save a position, quit.
+import { useApp, useInput, useStdout } from "ink";
+import { useCallback, useContext, useEffect, useRef, useState } from "react";
 import type { Loaded } from "../content/load.js";
-import { sanitizeLine } from "../content/sanitize.js";
-import { truncate } from "../layout/wrap.js";
+import { type LibrarySource, loadedSource } from "../library/source.js";
+import { type AppAction, type AppEffect, type AppState, appStep, readerFor } from "../state/app.js";
 import type { Keymap } from "../state/keymap.js";
+import { initialLibrary, type SortKey, stepLibrary } from "../state/library.js";
+import { parseMouse } from "../state/mouse.js";
 import type { Anchor } from "../storage/positions.js";
-import { Reader } from "./Reader.js";
-import { ThemedIndicator, ThemedItem } from "./select-items.js";
+import { Frame } from "./Frame.js";
+import { keysOf } from "./keys.js";
+import { composeLibrary } from "./library-rows.js";
+import { perform, ReaderView } from "./Reader.js";
 import { ThemeContext } from "./theme-context.js";
 
 export type AppProps = {
-  entries: Loaded[];
+  /** Articles loaded already; one good article on its own opens straight in the reader. */
+  entries?: Loaded[];
+  /** Or files to list, read while the list is shown. */
+  library?: LibrarySource;
   maxWidth?: number;
   /** The usual measure (= goes back to it) and the keys in use (settings: src/config/). */
   baseWidth?: number;
   keymap?: Keymap;
-  /** Where each article (by id) was left, and how to remember a new place. */
+  /** Where each article (by id) was left, most recently read last, and how to remember more. */
   positions?: Map<string, Anchor>;
   remember?: (id: string, where: Anchor) => void;
+  /** The list's order (default: last read once anything was read), and how to remember it. */
+  sort?: SortKey;
+  saveSort?: (sort: SortKey) => void;
 };
 
-function label(entry: Loaded, width: number): string {
-  if (!entry.ok) return truncate(`✗ ${entry.errors[0] ?? sanitizeLine(entry.file)}`, width);
-  const a = entry.article;
-  const count = a.comments?.length ?? 0;
-  const by = a.author ? ` — ${a.author.name}` : "";
-  const comments = ` · ${groupDigits(count)} ${count === 1 ? "comment" : "comments"}`;
-  return truncate(`${a.title}${by}${comments}`, width);
+/** How long one turn of reading files may take before the next frame and keys get their turn. */
+const SCAN_SLICE_MS = 12;
+
+function openingApp(props: AppProps, cols: number, rows: number): AppState {
+  const base = {
+    cols,
+    rows,
+    maxWidth: props.maxWidth,
+    baseWidth: props.baseWidth,
+    keymap: props.keymap,
+    done: false,
+  };
+  const only = props.library
+    ? undefined
+    : props.entries?.length === 1
+      ? props.entries[0]
+      : undefined;
+  if (only?.ok) {
+    const state = readerFor(base, only.article, {
+      fromList: false,
+      resume: props.positions?.get(only.article.id),
+    });
+    return { ...base, reader: { index: 0, article: only.article, state } };
+  }
+  const source = props.library ?? loadedSource(props.entries ?? []);
+  const list = initialLibrary(source.files, cols, rows, {
+    positions: props.positions,
+    sort: props.sort,
+    ...(props.keymap && { keymap: props.keymap }),
+  });
+  return {
+    ...base,
+    list: stepLibrary(list, { type: "scanned", items: source.initial }).state,
+  };
 }
 
-export function App({ entries, maxWidth, baseWidth, keymap, positions, remember }: AppProps) {
-  const theme = useContext(ThemeContext);
+export function App(props: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
-  const single = entries.length === 1 && entries[0]?.ok ? entries[0] : undefined;
-  const [open, setOpen] = useState<number | undefined>(single ? 0 : undefined);
-  const [highlight, setHighlight] = useState(0);
+  const theme = useContext(ThemeContext);
+  const [source] = useState<LibrarySource | undefined>(
+    () =>
+      props.library ??
+      (props.entries && props.entries.length !== 1 ? loadedSource(props.entries) : undefined),
+  );
+  const [state, setState] = useState<AppState>(() =>
+    openingApp({ ...props, library: source }, stdout.columns || 80, stdout.rows || 24),
+  );
+  // Actions are reduced at once against the latest state (keys read together each see the state
+  // the one before left); the effects they return are carried out here.
+  const latest = useRef(state);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  const dispatch = useCallback((action: AppAction) => {
+    const { state: next, effects } = appStep(latest.current, action);
+    latest.current = next;
+    setState(next);
+    for (const effect of effects) runRef.current(effect);
+  }, []);
 
-  const current = open === undefined ? undefined : entries[open];
-  const onExit = useCallback(
-    (how: "quit" | "back", where: Anchor) => {
-      if (current?.ok) {
-        positions?.set(current.article.id, where);
-        remember?.(current.article.id, where);
+  const runRef = useRef((_effect: AppEffect) => {});
+  runRef.current = (effect: AppEffect): void => {
+    const p = propsRef.current;
+    switch (effect.type) {
+      case "savePosition":
+        p.positions?.set(effect.id, effect.anchor);
+        p.remember?.(effect.id, effect.anchor);
+        return;
+      case "saveSort":
+        p.saveSort?.(effect.sort);
+        return;
+      case "quit":
+        source?.save();
+        exit();
+        return;
+      case "open": {
+        const index = effect.index;
+        const failed = (errors: string[]) =>
+          dispatch({ type: "list", action: { type: "openFailed", index, errors } });
+        (source?.load(index) ?? Promise.resolve(undefined))
+          .then((loaded) => {
+            if (loaded?.ok) dispatch({ type: "open", index, article: loaded.article });
+            else failed(loaded?.errors ?? ["could not be opened"]);
+          })
+          .catch((error: unknown) => failed([String(error)]));
+        return;
       }
-      if (how === "back" && !single) setOpen(undefined);
-      else exit();
-    },
-    [exit, single, current, positions, remember],
-  );
+      default:
+        // The reader's own (open a link, remember the measure, suspend).
+        perform(effect, (action) => dispatch({ type: "reader", action }));
+    }
+  };
 
-  useInput(
-    (input, key) => {
-      if (input === "q" || key.escape || (key.ctrl && input === "c")) exit();
-    },
-    { isActive: open === undefined },
-  );
+  useInput((input, key) => {
+    const mouse = input.startsWith("[<") ? parseMouse(input) : undefined;
+    if (mouse) dispatch({ type: "reader", action: { type: "mouse", event: mouse } });
+    for (const name of keysOf(input, key)) dispatch({ type: "key", key: name });
+  });
 
-  if (current?.ok) {
-    return (
-      <Reader
-        key={open}
-        article={current.article}
-        maxWidth={maxWidth}
-        baseWidth={baseWidth}
-        keymap={keymap}
-        fromList={!single}
-        resume={positions?.get(current.article.id)}
-        onExit={onExit}
-      />
-    );
-  }
+  useEffect(() => {
+    const onResize = () =>
+      dispatch({ type: "resize", cols: stdout.columns || 80, rows: stdout.rows || 24 });
+    stdout.on("resize", onResize);
+    return () => {
+      stdout.off("resize", onResize);
+    };
+  }, [stdout, dispatch]);
 
-  const width = Math.max(10, (stdout.columns || 80) - 4);
-  const rows = Math.max(3, (stdout.rows || 24) - 1);
-  const items = entries.map((entry, i) => ({
-    key: String(i),
-    label: label(entry, width),
-    value: i,
-  }));
-  const failed = entries.filter((e) => !e.ok).length;
-  return (
-    <Box flexDirection="column" height={rows}>
-      <Text {...theme.kinds.title} wrap="truncate-end">
-        {`Lectern — ${entries.length} articles${failed ? ` (${failed} could not be read)` : ""}`}
-      </Text>
-      <Text dimColor wrap="truncate-end">
-        ↑↓ choose · Enter open · q quit
-      </Text>
-      <Text> </Text>
-      <SelectInput
-        items={items}
-        initialIndex={highlight}
-        limit={Math.max(1, rows - 3)}
-        indicatorComponent={ThemedIndicator}
-        itemComponent={ThemedItem}
-        onHighlight={(item) => setHighlight(item.value)}
-        onSelect={(item) => {
-          if (entries[item.value]?.ok) setOpen(item.value);
-        }}
-      />
-    </Box>
-  );
+  // Read the rest of the files a slice at a time, drawing the list as it fills in.
+  useEffect(() => {
+    if (!source) return;
+    if (source.done) {
+      source.save();
+      return;
+    }
+    let stopped = false;
+    let timer: NodeJS.Immediate | undefined;
+    const next = () => {
+      source
+        .step(SCAN_SLICE_MS)
+        .then((items) => {
+          if (stopped) return;
+          dispatch({ type: "list", action: { type: "scanned", items } });
+          if (source.done) source.save();
+          else timer = setImmediate(next);
+        })
+        .catch(() => {}); // step never throws; a file that fails is listed with its error
+    };
+    timer = setImmediate(next);
+    return () => {
+      stopped = true;
+      if (timer) clearImmediate(timer);
+      source.save();
+    };
+  }, [source, dispatch]);
+
+  if (state.reader) return <ReaderView article={state.reader.article} state={state.reader.state} />;
+  if (state.list) return <Frame rows={composeLibrary(state.list, theme)} />;
+  return null;
 }

@@ -5,6 +5,7 @@ import { discussionHeading } from "../content/format.js";
 import type { Article } from "../content/schema.js";
 import { getLayout } from "../layout/article.js";
 import type { Line } from "../layout/lines.js";
+import { readingStatus } from "../layout/reading.js";
 import { padTo, textWidth, truncate } from "../layout/wrap.js";
 import { helpLines } from "../state/help.js";
 import type { Command, Context } from "../state/keymap.js";
@@ -112,7 +113,9 @@ function statusRow(article: Article, state: ReaderState): Row {
             ? (layout.outline.sections[s]?.title ?? article.title)
             : article.title);
   const help = hints(article, state);
-  const right = state.overlay === "none" ? ` ${percent(state, article)} · ${help} ` : ` ${help} `;
+  const reading = readingStatus(article, layout, state.top);
+  const right =
+    state.overlay === "none" ? ` ${percent(state, article)} · ${reading}${help} ` : ` ${help} `;
   // A notice (an address being opened) keeps the room it needs; the hints give way.
   const rightFit = truncate(
     right,

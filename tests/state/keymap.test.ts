@@ -48,6 +48,7 @@ const EVERY: Record<Command, true> = {
   narrow: true,
   resetWidth: true,
   suspend: true,
+  sort: true,
 };
 const COMMANDS = Object.keys(EVERY) as Command[];
 

@@ -1,0 +1,170 @@
+// The library's files: paths given on the command line (files, folders, folders inside folders)
+// → the article files in them, then read a few at a time into facts (facts.ts), from the facts
+// cache when a file's size and modification time are unchanged. A symbolic link to a folder seen
+// before (a loop) is skipped and reported; files that are not *.json are left out, as are hidden
+// ones; nothing here throws or waits on anything but the disk.
+import { readdirSync, realpathSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { finishImports, type Loaded, loadArticleFile } from "../content/load.js";
+import { sanitizeLine } from "../content/sanitize.js";
+import type { FactsCache, Known } from "../storage/library-cache.js";
+import { type Facts, factsOf } from "./facts.js";
+
+/** Folders deeper than this below a given path are not entered. */
+const MAX_DEPTH = 32;
+
+export type Found = {
+  /** Article files, as they are named to the user (the given path joined with the names). */
+  files: string[];
+  /** One line per problem: a path that does not exist, a folder that cannot be read, a loop. */
+  problems: string[];
+};
+
+const isArticleName = (name: string) => {
+  const lower = name.toLowerCase();
+  return !name.startsWith(".") && lower.endsWith(".json") && !lower.endsWith(".schema.json");
+};
+
+function errorText(error: unknown): string {
+  const code = (error as { code?: unknown })?.code;
+  if (code === "ENOENT" || code === "ENOTDIR") return "no such file or folder";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "ELOOP") return "too many levels of symbolic links";
+  return `could not be read (${typeof code === "string" ? code : "error"})`;
+}
+
+/** Every article file under `paths`, each folder's files sorted by name, folders in turn. */
+export function findArticles(paths: string[]): Found {
+  const files: string[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const walk = (dir: string, depth: number) => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch (error) {
+      problems.push(`${sanitizeLine(dir)}: ${errorText(error)}`);
+      return;
+    }
+    if (seen.has(real)) {
+      problems.push(`${sanitizeLine(dir)}: a folder already listed (a loop of links?); skipped`);
+      return;
+    }
+    seen.add(real);
+    let names: { name: string; dir: boolean; link: boolean; file: boolean }[];
+    try {
+      names = readdirSync(dir, { withFileTypes: true }).map((d) => ({
+        name: d.name,
+        dir: d.isDirectory(),
+        link: d.isSymbolicLink(),
+        file: d.isFile(),
+      }));
+    } catch (error) {
+      problems.push(`${sanitizeLine(dir)}: ${errorText(error)}`);
+      return;
+    }
+    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const folders: string[] = [];
+    for (const entry of names) {
+      if (entry.name.startsWith(".")) continue;
+      const full = join(dir, entry.name);
+      let isDir = entry.dir;
+      let isFile = entry.file;
+      if (entry.link) {
+        try {
+          const stat = statSync(full);
+          isDir = stat.isDirectory();
+          isFile = stat.isFile();
+        } catch {
+          continue; // a dangling link
+        }
+      }
+      if (isFile && isArticleName(entry.name)) files.push(full);
+      else if (isDir) folders.push(full);
+    }
+    if (depth < MAX_DEPTH) for (const folder of folders) walk(folder, depth + 1);
+  };
+  for (const path of paths) {
+    try {
+      if (statSync(path).isDirectory()) walk(path, 0);
+      else files.push(path); // a file named on the command line is read whatever its name
+    } catch (error) {
+      problems.push(`${sanitizeLine(path)}: ${errorText(error)}`);
+    }
+  }
+  return { files, problems };
+}
+
+/** One file read: its index in the list of files, and its facts or its errors. */
+export type Scanned = { index: number; facts?: Facts; errors?: string[] };
+
+/** The facts (or errors) of a loaded file, in the cache's form (errors without the name). */
+function knownOf(loaded: Loaded, name: string): Known {
+  if (loaded.ok) return { facts: factsOf(loaded.article) };
+  return { errors: loaded.errors.map((e) => (e.startsWith(name) ? e.slice(name.length) : e)) };
+}
+
+function scannedOf(index: number, known: Known, name: string): Scanned {
+  return "facts" in known
+    ? { index, facts: known.facts }
+    : { index, errors: known.errors.map((e) => `${name}${e}`) };
+}
+
+/** Reads the files' facts a few at a time (the shell calls step between frames). */
+export class LibraryScan {
+  private next = 0;
+  constructor(
+    readonly files: readonly string[],
+    private readonly cache?: FactsCache,
+  ) {}
+
+  get done(): boolean {
+    return this.next >= this.files.length;
+  }
+
+  get scanned(): number {
+    return this.next;
+  }
+
+  /** The next file's facts, from the cache or by loading it. */
+  private async one(index: number): Promise<Scanned> {
+    const file = this.files[index] as string;
+    const name = sanitizeLine(file);
+    let key: string | undefined;
+    let size = 0;
+    let mtime = 0;
+    try {
+      const stat = statSync(file);
+      key = resolve(file);
+      size = stat.size;
+      mtime = stat.mtimeMs;
+      const known = this.cache?.get(key, size, mtime);
+      if (known) return scannedOf(index, known, name);
+    } catch {
+      // loadArticleFile says what is wrong with it.
+    }
+    let loaded = loadArticleFile(file);
+    if (!loaded.ok && loaded.foreign !== undefined) {
+      loaded = (await finishImports([loaded]))[0] ?? loaded;
+    }
+    const known = knownOf(loaded, name);
+    if (key !== undefined) this.cache?.set(key, size, mtime, known);
+    return scannedOf(index, known, name);
+  }
+
+  /** Reads files until `budgetMs` has passed (at least one); returns what was read. */
+  async step(budgetMs: number): Promise<Scanned[]> {
+    const out: Scanned[] = [];
+    const until = performance.now() + budgetMs;
+    while (!this.done) {
+      out.push(await this.one(this.next++));
+      if (performance.now() >= until) break;
+    }
+    return out;
+  }
+
+  /** Writes what was learnt to the cache (at the end, or when the program closes). */
+  save(): void {
+    this.cache?.save();
+  }
+}

@@ -1,0 +1,369 @@
+// The list of articles as a state of its own, with its pure reducer: files arrive as they are
+// read (facts or errors), keys move the highlight, sort, filter as you type (uFuzzy over title,
+// author and source), and Enter asks the shell to open an article or shows a broken file's error.
+// Broken files are listed last; files not read yet after the others. The highlight follows its
+// article when the order changes.
+import uFuzzy from "@leeoniya/ufuzzy";
+import type { Facts } from "../library/facts.js";
+import type { SortChoice } from "../storage/library-prefs.js";
+import type { Anchor } from "../storage/positions.js";
+import { type Command, DEFAULT_KEYMAP, type Keymap } from "./keymap.js";
+
+export type SortKey = SortChoice;
+export const SORTS: readonly SortKey[] = ["read", "title", "date", "comments"];
+export const SORT_NAMES: Record<SortKey, string> = {
+  read: "last read",
+  title: "title",
+  date: "date",
+  comments: "comments",
+};
+
+/** A file of the list: its facts once read, or why it could not be read; neither until then. */
+export type LibraryEntry = { file: string; facts?: Facts; errors?: readonly string[] };
+
+export type LibraryState = {
+  cols: number;
+  rows: number;
+  entries: readonly LibraryEntry[];
+  /** Files read so far (the list fills in while this is below entries.length). */
+  scanned: number;
+  /** The entries shown (indexes into entries), in order. */
+  order: readonly number[];
+  /** The highlighted row (an index into order) and the first row on screen. */
+  cursor: number;
+  top: number;
+  /** The entry the highlight stays on when the order changes, once the user has moved it. */
+  follow?: number;
+  sort: SortKey;
+  filter: string;
+  /** Whether keys type into the filter. */
+  typing: boolean;
+  /** The entry whose whole error is shown, and the first line of it on screen. */
+  errorOf?: number;
+  errorTop: number;
+  help: boolean;
+  helpTop: number;
+  /** Where each article (by id) was left, most recently read last. */
+  positions: ReadonlyMap<string, Anchor>;
+  /** An entry being opened (the shell is loading it). */
+  opening?: number;
+  /** A one-off message for the status line, cleared by the next key. */
+  notice?: string;
+  quit: boolean;
+  keymap: Keymap;
+};
+
+export type LibraryEffect =
+  | { type: "open"; index: number }
+  | { type: "saveSort"; sort: SortKey }
+  | { type: "quit" };
+
+export type LibraryAction =
+  | { type: "key"; key: string }
+  | { type: "command"; command: Command }
+  | { type: "resize"; cols: number; rows: number }
+  | { type: "scanned"; items: readonly { index: number; facts?: Facts; errors?: string[] }[] }
+  /** An article was closed at `anchor` (it moves to the front of "last read"). */
+  | { type: "read"; id: string; anchor: Anchor }
+  /** Opening an entry failed after all (the file changed since it was listed). */
+  | { type: "openFailed"; index: number; errors: string[] }
+  | { type: "opened" };
+
+export type LibraryResult = { state: LibraryState; effects: LibraryEffect[] };
+
+/** Rows above and below the list: title, filter line, column headings; the status line. */
+export const LIST_CHROME = 4;
+
+/** Rows of the list on screen (the frame is one row shorter than the terminal: geometry.ts). */
+export function listRows(state: Pick<LibraryState, "rows">): number {
+  return Math.max(1, state.rows - 1 - LIST_CHROME);
+}
+
+export function initialLibrary(
+  files: readonly string[],
+  cols: number,
+  rows: number,
+  options: { positions?: ReadonlyMap<string, Anchor>; sort?: SortKey; keymap?: Keymap } = {},
+): LibraryState {
+  const positions = options.positions ?? new Map();
+  const state: LibraryState = {
+    cols,
+    rows,
+    entries: files.map((file) => ({ file })),
+    scanned: 0,
+    order: [],
+    cursor: 0,
+    top: 0,
+    sort: options.sort ?? (positions.size > 0 ? "read" : "title"),
+    filter: "",
+    typing: false,
+    errorTop: 0,
+    help: false,
+    helpTop: 0,
+    positions,
+    quit: false,
+    keymap: options.keymap ?? DEFAULT_KEYMAP,
+  };
+  return reorder(state, undefined);
+}
+
+// --- order: filter, then sort ----------------------------------------------------------------
+
+const finder = new uFuzzy({ intraIns: Infinity });
+
+/** What the filter looks at, per entry: title, author and source (a broken file: its name). */
+const haystacks = new WeakMap<readonly LibraryEntry[], string[]>();
+export function haystackOf(entries: readonly LibraryEntry[]): string[] {
+  let hay = haystacks.get(entries);
+  if (!hay) {
+    hay = entries.map((e) =>
+      e.facts ? [e.facts.title, e.facts.author ?? "", e.facts.source ?? ""].join(" ") : e.file,
+    );
+    haystacks.set(entries, hay);
+  }
+  return hay;
+}
+
+/** Entries matching the filter (every entry when it is empty). */
+function matching(entries: readonly LibraryEntry[], filter: string): number[] {
+  const all = () => entries.map((_, i) => i);
+  if (filter.trim() === "") return all();
+  return finder.filter(haystackOf(entries), filter) ?? [];
+}
+
+/** Where each read article stands in "last read" order: higher is more recent. */
+const ranks = new WeakMap<ReadonlyMap<string, Anchor>, Map<string, number>>();
+function rankOf(positions: ReadonlyMap<string, Anchor>): Map<string, number> {
+  let rank = ranks.get(positions);
+  if (!rank) {
+    rank = new Map();
+    let i = 0;
+    for (const id of positions.keys()) rank.set(id, i++);
+    ranks.set(positions, rank);
+  }
+  return rank;
+}
+
+const lower = new WeakMap<Facts, string>();
+function titleKey(f: Facts): string {
+  let key = lower.get(f);
+  if (key === undefined) {
+    key = f.title.toLowerCase();
+    lower.set(f, key);
+  }
+  return key;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function comparer(state: LibraryState): (a: number, b: number) => number {
+  const { entries, sort } = state;
+  const rank = rankOf(state.positions);
+  // Articles first, then files not read yet, then broken ones, each by file name among equals.
+  const group = (e: LibraryEntry) => (e.facts ? 0 : e.errors ? 2 : 1);
+  return (a, b) => {
+    const ea = entries[a] as LibraryEntry;
+    const eb = entries[b] as LibraryEntry;
+    const ga = group(ea);
+    const gb = group(eb);
+    if (ga !== gb) return ga - gb;
+    const fa = ea.facts;
+    const fb = eb.facts;
+    if (fa && fb) {
+      let c = 0;
+      if (sort === "read") c = (rank.get(fb.id) ?? -1) - (rank.get(fa.id) ?? -1);
+      else if (sort === "date") c = byText(fb.published ?? "", fa.published ?? "");
+      else if (sort === "comments") c = fb.comments - fa.comments;
+      if (c === 0) c = byText(titleKey(fa), titleKey(fb));
+      if (c !== 0) return c;
+    }
+    return byText(ea.file, eb.file) || a - b;
+  };
+}
+
+/** The order anew (after new files, a sort, a filter), keeping the highlight on its entry. */
+function reorder(state: LibraryState, keep: number | undefined): LibraryState {
+  const order = matching(state.entries, state.filter).sort(comparer(state));
+  let cursor = 0;
+  if (keep !== undefined) {
+    const at = order.indexOf(keep);
+    cursor = at >= 0 ? at : Math.min(state.cursor, Math.max(0, order.length - 1));
+  }
+  return scrolled({ ...state, order, cursor });
+}
+
+/** The entry highlighted, if any. */
+export function highlighted(state: LibraryState): number | undefined {
+  return state.order[state.cursor];
+}
+
+/** `top` moved just enough to keep the highlight on screen (and no blank rows at the end). */
+function scrolled(state: LibraryState): LibraryState {
+  const rows = listRows(state);
+  const n = state.order.length;
+  const cursor = Math.max(0, Math.min(state.cursor, n - 1));
+  let top = Math.min(state.top, Math.max(0, n - rows));
+  if (cursor < top) top = cursor;
+  if (cursor >= top + rows) top = cursor - rows + 1;
+  return { ...state, cursor, top: Math.max(0, top) };
+}
+
+// --- the reducer -----------------------------------------------------------------------------
+
+const only = (state: LibraryState): LibraryResult => ({ state, effects: [] });
+
+/** The context a key arrives in. */
+export function listContext(state: LibraryState): "list" | "filter" {
+  return state.typing ? "filter" : "list";
+}
+
+export function stepLibrary(state: LibraryState, action: LibraryAction): LibraryResult {
+  switch (action.type) {
+    case "resize":
+      return only(scrolled({ ...state, cols: action.cols, rows: action.rows }));
+    case "scanned": {
+      if (action.items.length === 0) return only(state);
+      const entries = state.entries.slice();
+      for (const item of action.items) {
+        const entry = entries[item.index];
+        if (!entry) continue;
+        entries[item.index] = item.facts
+          ? { file: entry.file, facts: item.facts }
+          : { file: entry.file, errors: item.errors ?? [] };
+      }
+      const scanned = Math.min(entries.length, state.scanned + action.items.length);
+      return only(reorder({ ...state, entries, scanned }, state.follow));
+    }
+    case "read": {
+      const positions = new Map(state.positions);
+      positions.delete(action.id);
+      positions.set(action.id, action.anchor);
+      return only(reorder({ ...state, positions, opening: undefined }, state.follow));
+    }
+    case "openFailed": {
+      const entries = state.entries.slice();
+      const entry = entries[action.index];
+      if (entry) entries[action.index] = { file: entry.file, errors: action.errors };
+      const next = reorder({ ...state, entries, opening: undefined }, action.index);
+      return only({ ...next, errorOf: action.index, errorTop: 0 });
+    }
+    case "opened":
+      return only({ ...state, opening: undefined });
+    case "key": {
+      const cleared = state.notice === undefined ? state : { ...state, notice: undefined };
+      if (state.typing && state.errorOf === undefined && !state.help) {
+        const typed = typedText(action.key);
+        if (typed !== undefined) return only(setFilter(cleared, cleared.filter + typed));
+      }
+      const cmd = state.keymap.commandFor(action.key, listContext(state));
+      return cmd ? command(cleared, cmd) : only(cleared);
+    }
+    case "command":
+      return command(state, action.command);
+  }
+}
+
+/** A key that types into the filter: a printable character, or Space. */
+function typedText(key: string): string | undefined {
+  if (key === "space") return " ";
+  return [...key].length === 1 && key >= " " ? key : undefined;
+}
+
+/** A new filter: the best match highlighted; cleared, the article that was highlighted stays so. */
+function setFilter(state: LibraryState, filter: string): LibraryState {
+  const follow = filter === "" ? highlighted(state) : undefined;
+  return reorder({ ...state, filter, cursor: 0, top: 0, follow }, follow);
+}
+
+function move(state: LibraryState, to: number): LibraryState {
+  const cursor = Math.max(0, Math.min(to, state.order.length - 1));
+  return scrolled({ ...state, cursor, follow: state.order[cursor] });
+}
+
+function command(state: LibraryState, cmd: Command): LibraryResult {
+  if (cmd === "forceQuit") return { state: { ...state, quit: true }, effects: [{ type: "quit" }] };
+  const page = listRows(state);
+  // The error of a broken file, or the help, is a page of its own: scroll, or close it.
+  if (state.errorOf !== undefined || state.help) {
+    const key = state.help ? "helpTop" : "errorTop";
+    const at = state[key];
+    if (cmd === "lineDown") return only({ ...state, [key]: at + 1 });
+    if (cmd === "lineUp") return only({ ...state, [key]: Math.max(0, at - 1) });
+    if (cmd === "pageDown") return only({ ...state, [key]: at + page });
+    if (cmd === "pageUp") return only({ ...state, [key]: Math.max(0, at - page) });
+    if (cmd === "top") return only({ ...state, [key]: 0 });
+    if (["back", "quit", "choose", "help"].includes(cmd)) {
+      return only({ ...state, errorOf: undefined, help: false });
+    }
+    return only(state);
+  }
+  switch (cmd) {
+    case "lineDown":
+      return only(move(state, state.cursor + 1));
+    case "lineUp":
+      return only(move(state, state.cursor - 1));
+    case "pageDown":
+      return only(move({ ...state, top: state.top + page }, state.cursor + page));
+    case "pageUp":
+      return only(move({ ...state, top: Math.max(0, state.top - page) }, state.cursor - page));
+    case "top":
+      return only(move(state, 0));
+    case "bottom":
+      return only(move(state, state.order.length - 1));
+    case "choose": {
+      const index = highlighted(state);
+      const typing = false;
+      if (index === undefined) return only({ ...state, typing });
+      const entry = state.entries[index] as LibraryEntry;
+      if (entry.errors) {
+        return only({ ...state, typing, errorOf: index, errorTop: 0, follow: index });
+      }
+      return {
+        state: { ...state, typing, opening: index, follow: index },
+        effects: [{ type: "open", index }],
+      };
+    }
+    case "search":
+      return only({ ...state, typing: true });
+    case "promptBackspace":
+      return only(setFilter(state, [...state.filter].slice(0, -1).join("")));
+    case "promptDeleteWord":
+      return only(setFilter(state, state.filter.replace(/\S*\s*$/, "")));
+    case "promptClear":
+      return only(setFilter(state, ""));
+    case "sort": {
+      const sort = SORTS[(SORTS.indexOf(state.sort) + 1) % SORTS.length] as SortKey;
+      const next = reorder({ ...state, sort }, state.follow);
+      return {
+        state: { ...next, notice: `sorted by ${SORT_NAMES[sort]}` },
+        effects: [{ type: "saveSort", sort }],
+      };
+    }
+    case "help":
+      return only({ ...state, help: true, helpTop: 0 });
+    case "back":
+      // Esc: stop typing and clear the filter; with no filter, leave.
+      if (state.typing || state.filter !== "") {
+        return only({ ...setFilter(state, ""), typing: false });
+      }
+      return { state: { ...state, quit: true }, effects: [{ type: "quit" }] };
+    case "quit":
+      return { state: { ...state, quit: true }, effects: [{ type: "quit" }] };
+    default:
+      return only(state);
+  }
+}
+
+// --- what a row shows ------------------------------------------------------------------------
+
+/** The share of an article read: undefined (unread), a percentage, or "read". */
+export function progressOf(
+  facts: Facts,
+  positions: ReadonlyMap<string, Anchor>,
+): number | "read" | undefined {
+  const at = positions.get(facts.id);
+  if (!at) return undefined;
+  const share = (at.block + Math.max(0, at.fraction)) / facts.bodyBlocks;
+  if (share >= 0.95) return "read";
+  return Math.max(0, Math.floor(share * 100));
+}
