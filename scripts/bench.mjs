@@ -699,6 +699,7 @@ function goals(r) {
     );
   }
   const paneKeys = {
+    down: "↓ next comment",
     "]": "] next thread",
     "[": "[ previous thread",
     C: "C fold all",
