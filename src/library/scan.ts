@@ -137,7 +137,7 @@ export class LibraryScan {
       const stat = statSync(file);
       key = resolve(file);
       size = stat.size;
-      mtime = stat.mtimeMs;
+      mtime = Math.round(stat.mtimeMs); // whole milliseconds (a time set through utimes comes back as …999)
       const known = this.cache?.get(key, size, mtime);
       if (known) return scannedOf(index, known, name);
     } catch {

@@ -1,0 +1,143 @@
+// Finding and reading a library's files: subfolders, a loop of symbolic links, files that are not
+// articles, 100 broken files among 5,000 good ones; and the facts cache that makes a second open
+// read no article (keyed by path, size and modification time; damaged files count as empty).
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { findArticles, LibraryScan, type Scanned } from "../../src/library/scan.js";
+import { FactsCache } from "../../src/storage/library-cache.js";
+
+const root = mkdtempSync(join(tmpdir(), "lectern-library-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function article(i: number, words = 50): string {
+  return JSON.stringify({
+    id: `article-${i}`,
+    title: `Article ${i}`,
+    author: { name: `Writer ${i % 13}` },
+    published: "2024-05-01",
+    sections: [{ paragraphs: [Array.from({ length: words }, (_, w) => `word${w}`).join(" ")] }],
+    comments: [{ id: "c1", paragraphs: ["First!"] }],
+  });
+}
+
+async function scanAll(scan: LibraryScan): Promise<Scanned[]> {
+  const out: Scanned[] = [];
+  for (let turns = 0; !scan.done; turns++) {
+    if (turns > 100_000) throw new Error("the scan does not end");
+    out.push(...(await scan.step(20)));
+  }
+  return out;
+}
+
+describe("a large folder with broken files, a link loop and other files", {
+  timeout: 120_000,
+}, () => {
+  const dir = join(root, "big");
+  mkdirSync(join(dir, "sub", "deeper"), { recursive: true });
+  for (let i = 0; i < 5000; i++) {
+    const where = i % 10 === 0 ? join(dir, "sub") : i % 25 === 1 ? join(dir, "sub", "deeper") : dir;
+    writeFileSync(join(where, `a${String(i).padStart(4, "0")}.json`), article(i));
+  }
+  for (let i = 0; i < 100; i++) {
+    const bad = [`{"id": "b${i}", "title": `, "", "[1, 2]", '{"id": "x", "title": 3}', "\xff\xfe"];
+    writeFileSync(join(dir, `broken-${i}.json`), bad[i % bad.length] as string);
+  }
+  writeFileSync(join(dir, "notes.txt"), "not an article");
+  writeFileSync(join(dir, "image.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  writeFileSync(join(dir, "article.schema.json"), "{}");
+  writeFileSync(join(dir, ".hidden.json"), article(9999));
+  symlinkSync("..", join(dir, "sub", "deeper", "up")); // a loop: deeper/up → sub
+  symlinkSync(dir, join(dir, "sub", "again")); // and another, to the top
+  symlinkSync(join(dir, "nowhere.json"), join(dir, "dangling.json"));
+
+  it("finds every .json article once, follows no loop, skips other files", () => {
+    const started = Date.now();
+    const found = findArticles([dir]);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(found.files).toHaveLength(5100);
+    expect(new Set(found.files).size).toBe(5100);
+    expect(found.files.some((f) => /\.(txt|png)$|schema|hidden|dangling/.test(f))).toBe(false);
+    expect(found.problems.length).toBeGreaterThanOrEqual(1);
+    for (const p of found.problems) expect(p).toMatch(/a folder already listed/);
+  });
+
+  it("reads them all: 5,000 articles and 100 errors naming their file, none thrown", async () => {
+    const found = findArticles([dir]);
+    const results = await scanAll(new LibraryScan(found.files));
+    expect(results).toHaveLength(5100);
+    const good = results.filter((r) => r.facts);
+    const broken = results.filter((r) => r.errors);
+    expect(good).toHaveLength(5000);
+    expect(broken).toHaveLength(100);
+    for (const r of broken) {
+      expect(r.errors?.[0]).toMatch(new RegExp(`^${found.files[r.index]}`));
+    }
+    expect(good[0]?.facts).toMatchObject({ words: 50, comments: 1, author: expect.any(String) });
+  });
+});
+
+describe("the facts cache", () => {
+  const dir = join(root, "cached");
+  mkdirSync(dir, { recursive: true });
+  const file = join(root, "cache", "library.json");
+  for (let i = 0; i < 20; i++) writeFileSync(join(dir, `a${i}.json`), article(i, 10 + i));
+  writeFileSync(join(dir, "bad.json"), "{");
+
+  it("a second open reads no article: the facts come from the cache", async () => {
+    const files = findArticles([dir]).files;
+    const first = new FactsCache(file);
+    const one = await scanAll(new LibraryScan(files, first));
+    first.save();
+    expect(JSON.parse(readFileSync(file, "utf8")).version).toBe(1);
+    // Same size and time, another title: a cached file is not read again...
+    const target = join(dir, "a3.json");
+    const { atime, mtime } = statSync(target);
+    writeFileSync(target, article(3, 13).replace('"Article 3"', '"Changed 3"'));
+    utimesSync(target, atime, mtime);
+    const two = await scanAll(new LibraryScan(files, new FactsCache(file)));
+    expect(two.map((r) => r.facts?.title ?? r.errors?.[0]).join("\n")).toEqual(
+      one.map((r) => r.facts?.title ?? r.errors?.[0]).join("\n"),
+    );
+    // ...until its modification time changes.
+    utimesSync(target, atime, new Date(mtime.getTime() + 5000));
+    const three = await scanAll(new LibraryScan(files, new FactsCache(file)));
+    expect(three.map((r) => r.facts?.title)).toContain("Changed 3");
+    expect(three.map((r) => r.facts?.title)).not.toContain("Article 3");
+    expect(two.find((r) => r.errors)?.errors?.[0]).toMatch(/^.*bad\.json:1:2: /);
+  });
+
+  it("a damaged or foreign cache file counts as empty, and its strings are sanitised", async () => {
+    writeFileSync(file, "{ not json");
+    expect(new FactsCache(file).size).toBe(0);
+    const hostile = JSON.stringify({
+      version: 1,
+      files: {
+        "/x.json": [
+          1,
+          2,
+          {
+            facts: { id: "x", title: "evil \u001b[2J title", words: 1, comments: 0, bodyBlocks: 1 },
+          },
+        ],
+        "/y.json": [1, 2, { facts: { id: "y", title: 42 } }],
+      },
+    });
+    writeFileSync(file, hostile);
+    const cache = new FactsCache(file);
+    expect(cache.size).toBe(1);
+    const known = cache.get("/x.json", 1, 2);
+    expect(known && "facts" in known ? known.facts.title : "").toBe("evil ␛[2J title");
+    expect(cache.get("/x.json", 1, 3)).toBeUndefined();
+  });
+});
