@@ -216,7 +216,7 @@ describe("keyName", () => {
     expect(keyName("G", key({ shift: true }))).toBe("G");
     expect(keyName("?", key())).toBe("?");
     expect(keyName(" ", key())).toBe("space");
-    expect(keyName("x", key({ ctrl: true }))).toBeUndefined();
+    expect(keyName("x", key({ ctrl: true }))).toBe("ctrl+x");
     expect(keyName("x", key({ meta: true }))).toBeUndefined();
     expect(keyName("ab", key())).toBeUndefined();
     expect(keyName("", key())).toBeUndefined();
@@ -233,6 +233,7 @@ describe("keyName", () => {
       home: ["", { home: true }],
       end: ["", { end: true }],
       tab: ["\t", { tab: true }],
+      "shift+tab": ["\t", { tab: true, shift: true }],
       enter: ["\r", { return: true }],
       escape: ["", { escape: true }],
       space: [" ", {}],
