@@ -18,6 +18,10 @@ import {
   readArticleStdin,
 } from "./content/load.js";
 import { sanitizeLine } from "./content/sanitize.js";
+import type { Article } from "./content/schema.js";
+import { setBidiMode } from "./layout/bidi.js";
+import { setMeasuredWidths } from "./layout/measure.js";
+import { invalidateLayouts } from "./layout/per-width.js";
 import { findArticles } from "./library/scan.js";
 import { writePrint } from "./print.js";
 import { prepareFormats } from "./rich/parse.js";
@@ -130,6 +134,19 @@ function reportNotices(entries: Loaded[]): void {
   }
 }
 
+/** Lay out with the terminal's own widths for disputed clusters (see terminal/measure-widths.ts). */
+async function measureClusters(article: Article, keys: NodeJS.ReadStream): Promise<void> {
+  const { conservativeWidth, disputedClusters, measureWidths } = await import(
+    "./terminal/measure-widths.js"
+  );
+  const clusters = disputedClusters(article);
+  if (clusters.length === 0) return;
+  const answered = await measureWidths(clusters, { stdin: keys, stdout: process.stdout });
+  const widths = answered ?? new Map(clusters.map((c) => [c, conservativeWidth(c)]));
+  setMeasuredWidths(widths);
+  invalidateLayouts();
+}
+
 /** The screen once the reader has taken it, so that any failure restores it before reporting. */
 let screen: Screen | undefined;
 
@@ -138,6 +155,8 @@ async function main(): Promise<void> {
   // layout engine from probing it, which would load Node's HTTP stack (~60 ms) at start-up.
   Reflect.deleteProperty(globalThis, "fetch");
   refuseDebugger();
+  // Right-to-left paragraphs are reordered for display unless the terminal does it itself.
+  setBidiMode(process.env.LECTERN_BIDI ?? "on");
   const cli = parseCommandLine();
   if (cli.values.help) {
     process.stdout.write(`\n  ${packageJson.description}\n${HELP}\n`);
@@ -286,6 +305,9 @@ async function main(): Promise<void> {
   setHyperlinks(await links);
   paintEarly();
   process.stdout.on("resize", paintEarly);
+  // With the first frame on screen, ask the terminal how wide it draws the clusters terminals
+  // disagree about (emoji sequences, ambiguous-width characters), and lay out with its answer.
+  if (article && process.env.LECTERN_MEASURE !== "0") await measureClusters(article, keys);
   const { runReader } = await reader;
   const code = await runReader(entries, {
     screen,

@@ -49,8 +49,8 @@ export function* printLines(article: Article, width: number): Generator<Line> {
   }
 }
 
-function paint(line: Line, color: boolean, theme: Theme = DARK): string {
-  const segments = lineSegments(line, undefined, theme);
+function paint(line: Line, color: boolean, theme: Theme = DARK, width?: number): string {
+  const segments = lineSegments(line, undefined, theme, undefined, width);
   // No trailing spaces, styled or not.
   while (segments.length > 0) {
     const last = segments[segments.length - 1] as Segment;
@@ -72,7 +72,7 @@ function paint(line: Line, color: boolean, theme: Theme = DARK): string {
 export function renderPrint(article: Article, options: PrintOptions): string {
   const out: string[] = [];
   for (const line of printLines(article, options.width)) {
-    out.push(paint(line, options.color, options.theme));
+    out.push(paint(line, options.color, options.theme, options.width));
   }
   return `${out.join("\n")}\n`;
 }
@@ -85,7 +85,7 @@ export function writePrint(
 ): void {
   let chunk: string[] = [];
   for (const line of printLines(article, options.width)) {
-    chunk.push(paint(line, options.color, options.theme));
+    chunk.push(paint(line, options.color, options.theme, options.width));
     if (chunk.length >= 4096) {
       write(`${chunk.join("\n")}\n`);
       chunk = [];

@@ -7,8 +7,17 @@ import { readingTime } from "../content/reading-time.js";
 import type { Article } from "../content/schema.js";
 import { NO_SPANS } from "../rich/model.js";
 import { parseRich } from "../rich/parse.js";
-import { flatten, type Leaf, layLeaves, plainLeaf, type Refs, refLines } from "./flatten.js";
+import {
+  flatten,
+  type Leaf,
+  layLeaves,
+  plainLeaf,
+  type Refs,
+  refLines,
+  stableInline,
+} from "./flatten.js";
 import { BLANK, type Line, type LineKind } from "./lines.js";
+import { safeCut } from "./measure.js";
 import { perWidth } from "./per-width.js";
 
 export type Block = {
@@ -56,7 +65,11 @@ export function outline(article: Article): Outline {
     sections.push({ title, block: blocks.length });
     if (section.heading !== undefined) add("heading", section.heading, s, 2);
     section.paragraphs.forEach((p, i) => {
-      add("text", p, s, i === 0 && section.heading !== undefined ? 1 : i === 0 ? 2 : 1);
+      const gap = i === 0 && section.heading !== undefined ? 1 : i === 0 ? 2 : 1;
+      // A huge plain paragraph is laid out in pieces, so that no single step of layout (which
+      // keys and signals wait for) grows with it; a piece starts on a new line.
+      const pieces = (article.format ?? "text") === "text" ? splitHuge(p) : [p];
+      pieces.forEach((piece, k) => add("text", piece, s, k === 0 ? gap : 0));
     });
   });
 
@@ -76,6 +89,33 @@ export function outline(article: Article): Outline {
   const result = { blocks, sections, chars };
   outlines.set(article, result);
   return result;
+}
+
+/** Plain paragraphs longer than this are laid out as several blocks (see outline). */
+export const MAX_BLOCK_CHARS = 65_536;
+
+/** A text cut into pieces of at most MAX_BLOCK_CHARS: at a line break or a space if there is one near, else between graphemes. */
+export function splitHuge(text: string): string[] {
+  if (text.length <= MAX_BLOCK_CHARS) return [text];
+  const pieces: string[] = [];
+  let start = 0;
+  while (text.length - start > MAX_BLOCK_CHARS) {
+    const limit = start + MAX_BLOCK_CHARS;
+    const floor = start + MAX_BLOCK_CHARS / 2;
+    let cut = text.lastIndexOf("\n", limit);
+    if (cut < floor) cut = text.lastIndexOf(" ", limit);
+    if (cut >= floor) {
+      pieces.push(text.slice(start, cut));
+      start = cut + 1;
+      continue;
+    }
+    cut = limit;
+    while (cut > floor && !safeCut(text, cut)) cut--;
+    pieces.push(text.slice(start, cut));
+    start = cut;
+  }
+  pieces.push(text.slice(start));
+  return pieces;
 }
 
 /** How long a run of laying out may take before giving the event loop back, in characters. */
@@ -134,8 +174,8 @@ export class ArticleLayout {
         this.refs,
       );
     }
-    if (body) return [plainLeaf(block.text, block.kind, [], 0)];
-    const inline = { text: block.text, spans: NO_SPANS };
+    if (body) return [plainLeaf(block.text, block.kind, [], 0, { object: block, key: 0 })];
+    const inline = stableInline(block, 0, () => ({ text: block.text, spans: NO_SPANS }));
     return [{ kind: block.kind, inline, first: [], rest: [], gap: 0, gapPrefix: [] }];
   }
 

@@ -151,7 +151,8 @@ export function layoutComment(
   const leaves: Leaf[] = [];
   comment.paragraphs.forEach((p, i) => {
     const gap = i > 0 ? 1 : 0;
-    if (format === "text") leaves.push(plainLeaf(p, "comment", outer, gap));
+    if (format === "text")
+      leaves.push(plainLeaf(p, "comment", outer, gap, { object: comment, key: i }));
     else leaves.push(...flatten(parseRich(article, p, format), "comment", outer, width, gap, refs));
   });
   if (comment.moreReplies !== undefined && comment.moreReplies > 0) {

@@ -69,7 +69,9 @@ export function plainLeaf(
   gap: number,
   owner?: { object: object; key: number },
 ): Leaf {
-  const inline = owner ? stableInline(owner.object, owner.key, () => plainInline(text)) : plainInline(text);
+  const inline = owner
+    ? stableInline(owner.object, owner.key, () => plainInline(text))
+    : plainInline(text);
   return { kind, inline, first: outer, rest: outer, gap, gapPrefix: outer };
 }
 

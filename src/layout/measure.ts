@@ -87,8 +87,46 @@ export function* graphemes(text: string): Generator<string> {
 
 const widths = new Map<string, number>();
 
+/**
+ * Widths the terminal itself reported for clusters terminals disagree about (emoji sequences,
+ * flags, East Asian ambiguous characters: see terminal/measure-widths.ts). When any is set, the
+ * fast paths step aside for text holding one of them.
+ */
+const measured = new Map<string, number>();
+let measuredChars: RegExp | undefined;
+
+export function setMeasuredWidths(found: ReadonlyMap<string, number>): void {
+  measured.clear();
+  for (const [cluster, w] of found) measured.set(cluster, w);
+  const singles = [...found.keys()].filter(
+    (c) => c.length === 1 && (NARROW.test(c) || SIMPLE.test(c)),
+  );
+  const escaped = singles
+    .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .join("");
+  measuredChars = escaped === "" ? undefined : new RegExp(`[${escaped}]`);
+}
+
+/** Narrow text, by the fast path, unless it holds a character the terminal measured otherwise. */
+export function isNarrow(text: string): boolean {
+  return NARROW.test(text) && !(measuredChars && measuredChars.test(text));
+}
+
+/** Whether text holds none of the characters the terminal measured. */
+export function measuredFree(text: string): boolean {
+  return !(measuredChars && measuredChars.test(text));
+}
+
+function isSimple(text: string): boolean {
+  return SIMPLE.test(text) && !(measuredChars && measuredChars.test(text));
+}
+
 /** Columns of one grapheme cluster (each distinct cluster measured once). */
 export function clusterWidth(cluster: string): number {
+  if (measured.size > 0) {
+    const m = measured.get(cluster);
+    if (m !== undefined) return m;
+  }
   if (cluster.length === 1 && NARROW.test(cluster)) return 1;
   let w = widths.get(cluster);
   if (w === undefined) {
@@ -101,13 +139,13 @@ export function clusterWidth(cluster: string): number {
 
 /** Display width of a string in terminal columns. */
 export function textWidth(text: string): number {
-  if (NARROW.test(text)) return text.length;
-  if (SIMPLE.test(text)) {
+  if (isNarrow(text)) return text.length;
+  if (isSimple(text)) {
     let w = 0;
     for (let i = 0; i < text.length; i++) w += simpleWidth(text.charCodeAt(i));
     return w;
   }
-  if (text.length <= WINDOW) return stringWidth(text);
+  if (text.length <= WINDOW && measured.size === 0) return stringWidth(text);
   let w = 0;
   for (const g of graphemes(text)) w += clusterWidth(g);
   return w;
@@ -118,10 +156,10 @@ export function textWidth(text: string): number {
  * cannot fit is not measured to its end (a 500,000-emoji word costs nothing to reject).
  */
 export function widthUpTo(text: string, limit: number): number {
-  if (NARROW.test(text)) return text.length;
-  if (text.length <= WINDOW) return stringWidth(text);
+  if (isNarrow(text)) return text.length;
+  if (text.length <= WINDOW && measured.size === 0) return stringWidth(text);
   let w = 0;
-  if (SIMPLE.test(text)) {
+  if (isSimple(text)) {
     for (let i = 0; i < text.length && w <= limit; i++) w += simpleWidth(text.charCodeAt(i));
     return w;
   }

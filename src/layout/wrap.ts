@@ -7,6 +7,8 @@ import { BARE_URL } from "../rich/href.js";
 import {
   clusterWidth,
   graphemes,
+  isNarrow,
+  measuredFree as isNarrowFree,
   NARROW,
   SIMPLE,
   simpleWidth,
@@ -46,7 +48,7 @@ export function wrapText(text: string, width: number): string[] {
 function wrapLine(text: string, from: number, to: number, width: number, out: Range[]): void {
   const before = out.length;
   const line = from === 0 && to === text.length ? text : text.slice(from, to);
-  const narrow = NARROW.test(line);
+  const narrow = isNarrow(line);
   if (narrow && line.length <= width) {
     out.push({ start: from, end: to });
     return;
@@ -117,7 +119,12 @@ function breakWord(
     }
     return pieces;
   }
-  if (width >= 2 && to - from > 64 && SIMPLE.test(text.slice(from, to))) {
+  if (
+    width >= 2 &&
+    to - from > 64 &&
+    SIMPLE.test(text.slice(from, to)) &&
+    isNarrowFree(text.slice(from, to))
+  ) {
     // Each code unit a grapheme of one or two columns (CJK): no segmenter needed.
     let start = from;
     let used = 0;
@@ -162,7 +169,7 @@ function breakWord(
 /** Cut `text` to at most `width` columns, ending in "…" when something was cut. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return "";
-  if (NARROW.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+  if (isNarrow(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
   let out = "";
   let used = 0;
   let cut = false;

@@ -3,6 +3,7 @@
 // needs it. Layout is synchronous, so the parsers are loaded before the first frame by
 // prepareFormats(); asking for a format that was not prepared is a programming error.
 import type { Article, Format } from "../content/schema.js";
+import { prepareBidi } from "../layout/bidi.js";
 import type { RichBlock } from "./model.js";
 
 type Parse = (source: string) => RichBlock[];
@@ -15,8 +16,9 @@ export function formatsOf(article: Article): Set<Format> {
   return formats;
 }
 
-/** Load the parsers an article needs (none for plain text). */
+/** Load what an article needs before layout: its parsers (none for plain text), bidi-js. */
 export async function prepareFormats(article: Article): Promise<void> {
+  await prepareBidi(article);
   const needed = formatsOf(article);
   if (needed.has("markdown") && !parsers.markdown) {
     parsers.markdown = (await import("./markdown.js")).parseMarkdown;
