@@ -5,6 +5,7 @@
 // ever looking like a header, whatever the text starts with. Laid out one comment at a time and
 // cached, so a pane over 20,000 comments only ever measures the comments it shows.
 import { commentAuthor, formatDate, formatShortDate, groupDigits } from "../content/format.js";
+import { isLocal } from "../content/local-replies.js";
 import type { Article, Comment } from "../content/schema.js";
 import { buildThreads, type Threads } from "../content/threads.js";
 import { parseRich } from "../rich/parse.js";
@@ -91,8 +92,11 @@ export function metaText(
     if (replies === 0) return " — collapsed";
     return short ? ` — ${groupDigits(replies)} hidden` : ` — ${replyCount(replies)} hidden`;
   };
+  // A reply written here (content/local-replies.ts) says so; never its email.
+  const mine = (tier: number) =>
+    isLocal(comment) ? (tier >= 2 ? " · your reply" : " · your reply · not published") : "";
   const build = (tier: number, who: string) =>
-    `${lead}${who}${pointWord(tier >= 2)}${dateIn(tier)}${folded(tier >= 2)}`;
+    `${lead}${who}${mine(tier)}${pointWord(tier >= 2)}${dateIn(tier)}${folded(tier >= 2)}`;
   for (let tier = 0; tier <= 4; tier++) {
     const whole = build(tier, name);
     if (textWidth(whole) <= width) return whole;

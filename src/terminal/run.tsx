@@ -11,6 +11,7 @@ import type { Keymap } from "../state/keymap.js";
 import type { SortKey } from "../state/library.js";
 import { saveSort } from "../storage/library-prefs.js";
 import { type Anchor, savePosition } from "../storage/positions.js";
+import { withLocalReplies } from "../storage/replies.js";
 import { App } from "../ui/App.js";
 import { Boundary } from "../ui/Boundary.js";
 import { DARK, type Theme } from "../ui/theme.js";
@@ -59,6 +60,7 @@ export async function runReader(entries: Loaded[], options: RunOptions): Promise
           keymap={options.keymap}
           positions={options.positions}
           remember={(id, where) => savePosition(id, where)}
+          withReplies={withLocalReplies}
         />
       </ThemeContext>
     </Boundary>

@@ -113,6 +113,25 @@ export function suspend(): void {
   if (screenUp) process.kill(process.pid, "SIGTSTP");
 }
 
+/** Gives the terminal back and takes it again, while the screen is up (see handOver). */
+let lend: { leave: () => void; reenter: () => void } | undefined;
+
+/**
+ * Runs `work` (a program that needs the terminal: $EDITOR) with the terminal as it was before
+ * Lectern took it, then takes the screen again and has it redrawn. Without a screen (a component
+ * under test), `work` just runs.
+ */
+export function handOver<T>(work: () => T): T {
+  const current = lend;
+  if (!current) return work();
+  current.leave();
+  try {
+    return work();
+  } finally {
+    current.reenter();
+  }
+}
+
 export function enterScreen({ stdin, stdout, mouse = false }: Streams): Screen {
   const enter = mouse ? ENTER + MOUSE_ON : ENTER;
   let active = true;
@@ -173,10 +192,13 @@ export function enterScreen({ stdin, stdout, mouse = false }: Streams): Screen {
     }
   };
 
+  lend = { leave, reenter };
+
   const restore = () => {
     if (!active) return;
     active = false;
     screenUp = false;
+    lend = undefined;
     leave();
     for (const signal of ENDING) process.off(signal, onSignal);
     catchJobSignals(false);

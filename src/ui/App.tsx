@@ -5,6 +5,7 @@
 import { useApp, useInput, useStdout } from "ink";
 import { useCallback, useContext, useEffect, useRef, useState } from "react";
 import type { Loaded } from "../content/load.js";
+import type { Article } from "../content/schema.js";
 import { type LibrarySource, loadedSource } from "../library/source.js";
 import { type AppAction, type AppEffect, type AppState, appStep, readerFor } from "../state/app.js";
 import type { Keymap } from "../state/keymap.js";
@@ -18,6 +19,8 @@ import { perform, ReaderView } from "./Reader.js";
 import { ThemeContext } from "./theme-context.js";
 
 export type AppProps = {
+  /** Adds the replies kept on this machine to an article as it opens (storage/replies.ts). */
+  withReplies?: (article: Article) => Article;
   /** Articles loaded already; one good article on its own opens straight in the reader. */
   entries?: Loaded[];
   /** Or files to list, read while the list is shown. */
@@ -52,11 +55,12 @@ function openingApp(props: AppProps, cols: number, rows: number): AppState {
       ? props.entries[0]
       : undefined;
   if (only?.ok) {
-    const state = readerFor(base, only.article, {
+    const article = props.withReplies?.(only.article) ?? only.article;
+    const state = readerFor(base, article, {
       fromList: false,
-      resume: props.positions?.get(only.article.id),
+      resume: props.positions?.get(article.id),
     });
-    return { ...base, reader: { index: 0, article: only.article, state } };
+    return { ...base, reader: { index: 0, article, state } };
   }
   const source = props.library ?? loadedSource(props.entries ?? []);
   const list = initialLibrary(source.files, cols, rows, {
@@ -115,8 +119,10 @@ export function App(props: AppProps) {
           dispatch({ type: "list", action: { type: "openFailed", index, errors } });
         (source?.load(index) ?? Promise.resolve(undefined))
           .then((loaded) => {
-            if (loaded?.ok) dispatch({ type: "open", index, article: loaded.article });
-            else failed(loaded?.errors ?? ["could not be opened"]);
+            if (loaded?.ok) {
+              const article = p.withReplies?.(loaded.article) ?? loaded.article;
+              dispatch({ type: "open", index, article });
+            } else failed(loaded?.errors ?? ["could not be opened"]);
           })
           .catch((error: unknown) => failed([String(error)]));
         return;
