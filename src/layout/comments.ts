@@ -28,11 +28,11 @@ export function indentFor(depth: number, width: number): number {
 }
 
 /**
- * Whether a reply's header shows its depth: from the level whose indent reaches the cap, where
- * deeper levels would otherwise sit at the same indent.
+ * Whether a reply's header shows its depth: past the indent cap, where it would otherwise sit at
+ * the same indent as the level that reached the cap.
  */
 export function showsDepth(depth: number, width: number): boolean {
-  return depth > 0 && depth * INDENT_STEP >= indentCap(width);
+  return depth > 0 && depth * INDENT_STEP > indentCap(width);
 }
 
 /** The rail before a comment's text lines (and the blank lines between its paragraphs). */
@@ -65,8 +65,8 @@ const MIN_NAME = 6;
 /**
  * A comment's header, as wide as it fits in `width` columns (no limit by default): marker, the
  * depth when asked ("↳7"), author, points, date, and what folding hides. Shortened in steps
- * when too wide: a short date with its time, the date alone and shorter words, then a shorter
- * name, then no date; only then is the line cut.
+ * when too wide: a short date with its time, the date alone, shorter words ("pts", "3 hidden"),
+ * then a shorter name, then no date; only then is the line cut.
  */
 export function metaText(
   comment: Comment,
@@ -84,7 +84,7 @@ export function metaText(
       : ` · ${groupDigits(p)} ${short ? "pts" : Math.abs(p) === 1 ? "point" : "points"}`;
   const dateIn = (tier: number) => {
     const at = comment.postedAt;
-    if (at === undefined || tier >= 4) return "";
+    if (at === undefined || tier >= 5) return "";
     return ` · ${tier === 0 ? formatDate(at) : formatShortDate(at, tier === 1)}`;
   };
   const folded = (short: boolean) => {
@@ -94,18 +94,18 @@ export function metaText(
   };
   // A reply written here (content/local-replies.ts) says so; never its email.
   const mine = (tier: number) =>
-    isLocal(comment) ? (tier >= 2 ? " · your reply" : " · your reply · not published") : "";
+    isLocal(comment) ? (tier >= 3 ? " · your reply" : " · your reply · not published") : "";
   const build = (tier: number, who: string) =>
-    `${lead}${who}${mine(tier)}${pointWord(tier >= 2)}${dateIn(tier)}${folded(tier >= 2)}`;
-  for (let tier = 0; tier <= 4; tier++) {
+    `${lead}${who}${mine(tier)}${pointWord(tier >= 3)}${dateIn(tier)}${folded(tier >= 3)}`;
+  for (let tier = 0; tier <= 5; tier++) {
     const whole = build(tier, name);
     if (textWidth(whole) <= width) return whole;
-    if (tier < 3) continue;
-    // Tiers 3 and 4: the name gives way, down to MIN_NAME columns.
+    if (tier < 4) continue;
+    // Tiers 4 and 5: the name gives way, down to MIN_NAME columns.
     const room = width - textWidth(build(tier, ""));
     if (room >= Math.min(MIN_NAME, textWidth(name))) return build(tier, truncate(name, room));
   }
-  return truncate(build(4, name), width);
+  return truncate(build(5, name), width);
 }
 
 function indentPiece(columns: number): Piece[] {

@@ -118,7 +118,14 @@ describe("metaText", () => {
       "▾ Catness_NeverClean · 1,058 points · Dec 8, 2011, 5:34 am UTC",
     );
     expect(metaText(c, 3, false, { width: 61 })).toBe(
+      "▾ Catness_NeverClean · 1,058 points · Dec 8, 2011",
+    );
+    expect(metaText(c, 3, false, { width: 48 })).toBe(
       "▾ Catness_NeverClean · 1,058 pts · Dec 8, 2011",
+    );
+    // What folding hides keeps its words while the date alone makes room.
+    expect(metaText({ ...c, points: undefined, author: "Brian" }, 6, true, { width: 40 })).toBe(
+      "▸ Brian · Dec 8, 2011 — 6 replies hidden",
     );
     expect(metaText(c, 3, true, { width: 46 })).toBe(
       "▸ Catnes… · 1,058 pts · Dec 8, 2011 — 3 hidden",
@@ -139,10 +146,11 @@ describe("metaText", () => {
     const c = { id: "x", author: "Ada", paragraphs: ["p"] };
     expect(metaText(c, 0, false, { depth: 7 })).toBe("• ↳7 Ada");
     expect(showsDepth(0, 80)).toBe(false);
-    expect(showsDepth(5, 80)).toBe(false);
-    expect(showsDepth(6, 80)).toBe(true); // 12 columns: the cap
+    expect(showsDepth(6, 80)).toBe(false); // 12 columns: the cap, at its own indent
+    expect(showsDepth(7, 80)).toBe(true); // past it
     expect(showsDepth(19, 80)).toBe(true);
-    expect(showsDepth(2, 12)).toBe(true); // a 12-column pane caps at 4
+    expect(showsDepth(2, 12)).toBe(false); // a 12-column pane caps at 4
+    expect(showsDepth(3, 12)).toBe(true);
   });
 });
 

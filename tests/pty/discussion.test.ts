@@ -94,7 +94,7 @@ suite(`the discussion at scale${built ? "" : ` — ${SKIP_REASON}`}`, { timeout:
       );
       const header = selectedHeader(screen);
       expect(depthOf(header, 0), `${header}\n${drawn(screen)}`).toBe(depth);
-      if (depth >= 6) expect(header).toContain(`↳${depth} `);
+      if (depth >= 7) expect(header).toContain(`↳${depth} `);
     }
     // p: the parent, one level up.
     s.press("p");
