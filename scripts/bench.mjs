@@ -26,6 +26,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { DISCUSSION_ROUND, discussionSession } from "./bench/discussion.mjs";
 import { writeArticles } from "./bench/generate.mjs";
+import { librarySession, writeLibrary } from "./bench/library.mjs";
 import { BenchError, cleanEnv, killAll, Session } from "./bench/pty.mjs";
 import { searchSession } from "./bench/search.mjs";
 import { median, round, summary, table } from "./bench/stats.mjs";
@@ -520,6 +521,36 @@ async function main() {
     }
   }
 
+  // The list of a folder of 10,000 small articles (300 in quick mode): first and second open,
+  // the filter, memory.
+  let library = null;
+  {
+    const count = quick ? 300 : 10_000;
+    const dir = join(work, "library");
+    log(`library: writing ${count} articles`);
+    try {
+      writeLibrary(dir, count);
+      log(`library: first and second open (${quick ? 1 : config.startRuns} runs each), filter`);
+      library = {
+        count,
+        ...(await librarySession({
+          Session,
+          cli: CLI,
+          dir,
+          count,
+          env,
+          cols: COLS,
+          rows: ROWS,
+          cwd: ROOT,
+          runs: quick ? 1 : config.startRuns,
+          work,
+        })),
+      };
+    } catch (error) {
+      failed("library", error);
+    }
+  }
+
   // Moving around the 10 MB article's 20,000 comments: threads, fold all, unfold all.
   let discussion = null;
   if (!quick) {
@@ -580,6 +611,11 @@ async function main() {
     ],
     search,
     discussion,
+    library: library && {
+      ...library,
+      cold: timed(library.cold),
+      warm: timed(library.warm),
+    },
     goals: [],
     errors,
   };
@@ -717,6 +753,31 @@ function goals(r) {
       k.p95 / 16,
       k.p95 <= 16,
     );
+  }
+  const lib = r.library;
+  if (lib) {
+    const n = lib.count.toLocaleString("en-US");
+    const relative = (label, v, times) =>
+      v === null || !seed
+        ? add(label, ms(v), `≤ ${times} × seed`, null, null)
+        : add(label, ms(v), `≤ ${times} × seed`, v / seed, v <= times * seed);
+    relative(`list of ${n}: first screen, first open`, lib.cold.median, 3);
+    relative(`list of ${n}: first screen, second open`, lib.warm.median, 1.5);
+    add(`list of ${n}: every file read (cache cold)`, ms(lib.wholeListMs), "report", null, null);
+    const f = lib.filterKeys;
+    if (f) {
+      add(
+        `list of ${n}: filter key p50/p95/max`,
+        `${f.p50.toFixed(1)}/${f.p95.toFixed(1)}/${f.max.toFixed(1)} ms`,
+        "p95 ≤ 16 ms",
+        f.p95 / 16,
+        f.p95 <= 16,
+      );
+    }
+    if (lib.peakRssBytes) {
+      const mb = lib.peakRssBytes / 2 ** 20;
+      add(`list of ${n}: peak RSS`, `${mb.toFixed(1)} MB`, "≤ 200 MB", mb / 200, mb <= 200);
+    }
   }
   if (r.search) {
     const t = r.search.typeMs;

@@ -99,18 +99,26 @@ function columns(cells: Cells[], cols: number): Columns {
   return { title: Math.max(1, titleRoom()), author, date, time, comments, progress, headings };
 }
 
+/** Per visible entry, where the filter matched its text (start, end, start, end…): one call. */
+function matchRanges(state: LibraryState, indexes: number[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const shown = indexes.filter((i) => state.entries[i]?.facts);
+  if (state.filter.trim() === "" || shown.length === 0) return out;
+  const info = marker.info(shown, haystackOf(state.entries), state.filter);
+  info.idx.forEach((index, k) => {
+    out.set(index, info.ranges[k] ?? []);
+  });
+  return out;
+}
+
 /** The title's segments with the letters that matched the filter marked. */
 function titleSegments(
-  state: LibraryState,
-  index: number,
+  ranges: number[] | undefined,
   title: string,
   base: Style | undefined,
   theme: Theme,
 ): Segment[] {
-  if (state.filter.trim() === "" || !state.entries[index]?.facts)
-    return [{ text: title, style: base }];
-  const info = marker.info([index], haystackOf(state.entries), state.filter);
-  const ranges = info.ranges[0] ?? [];
+  if (!ranges) return [{ text: title, style: base }];
   const out: Segment[] = [];
   let at = 0;
   for (let i = 0; i + 1 < ranges.length; i += 2) {
@@ -118,14 +126,24 @@ function titleSegments(
     const end = Math.min(ranges[i + 1] as number, title.length);
     if (start >= end) continue;
     if (start > at) out.push({ text: title.slice(at, start), style: base });
-    out.push({ text: title.slice(start, end), style: merge(base, theme.chrome.match) });
+    // Bold and underlined: visible on the highlighted (reversed) row too, where a reversed
+    // search match (theme.chrome.match) would vanish.
+    const style = merge(base, theme.marks.strong, theme.marks.link);
+    out.push({ text: title.slice(start, end), style });
     at = end;
   }
   if (at < title.length) out.push({ text: title.slice(at), style: base });
   return out;
 }
 
-function articleRow(state: LibraryState, pos: number, c: Columns, cells: Cells, theme: Theme): Row {
+function articleRow(
+  state: LibraryState,
+  pos: number,
+  c: Columns,
+  cells: Cells,
+  ranges: Map<number, number[]>,
+  theme: Theme,
+): Row {
   const index = state.order[pos] as number;
   const entry = state.entries[index] as LibraryEntry;
   const chosen = pos === state.cursor;
@@ -137,7 +155,7 @@ function articleRow(state: LibraryState, pos: number, c: Columns, cells: Cells, 
         ? undefined
         : theme.chrome.dim;
   const row: Row = [{ text: chosen ? "❯ " : "  ", style: base }];
-  row.push(...padRow(titleSegments(state, index, cells.title, base, theme), c.title, base));
+  row.push(...padRow(titleSegments(ranges.get(index), cells.title, base, theme), c.title, base));
   const cell = (text: string, width: number, alignRight = false) => {
     if (width === 0) return;
     row.push({ text: GAP, style: base });
@@ -153,7 +171,19 @@ function articleRow(state: LibraryState, pos: number, c: Columns, cells: Cells, 
   cell(cells.comments, c.comments, true);
   cell(cells.progress, c.progress, true);
   row.push({ text: " ", style: base });
-  return row;
+  return joined(row);
+}
+
+/** Neighbouring segments of the same style as one (fewer elements for Ink to draw). */
+function joined(row: Row): Row {
+  const out: Row = [];
+  for (const segment of row) {
+    const last = out[out.length - 1];
+    if (last && last.style === segment.style && !last.href && !segment.href) {
+      out[out.length - 1] = { ...last, text: last.text + segment.text };
+    } else out.push(segment);
+  }
+  return out;
 }
 
 function headingRow(c: Columns, cols: number, theme: Theme): Row {
@@ -292,7 +322,11 @@ export function composeLibrary(state: LibraryState, theme: Theme = defaultTheme)
       cols,
     );
     rows.push(headingRow(c, cols, theme));
-    for (const { pos, cells } of shown) rows.push(articleRow(state, pos, c, cells, theme));
+    const ranges = matchRanges(
+      state,
+      shown.map((x) => state.order[x.pos] as number),
+    );
+    for (const { pos, cells } of shown) rows.push(articleRow(state, pos, c, cells, ranges, theme));
     if (state.order.length === 0) {
       const why = state.filter === "" ? "No articles yet." : "Nothing matches the filter.";
       rows.push(padRow([{ text: `  ${why}`, style: theme.chrome.dim }], cols));

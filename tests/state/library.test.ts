@@ -144,8 +144,10 @@ describe("filtering and sorting", () => {
     const lines = frame(state);
     expect(lines[1]).toMatch(/\/ 042.*\b1 of 200 $/);
     expect(cursorRow(state)).toContain("Article number 042");
-    const row = composeLibrary(state).find((r) => r[0]?.text === "❯ ") ?? [];
-    expect(row.some((s) => s.text === "042")).toBe(true);
+    const row = composeLibrary(state).find((r) => r[0]?.text.startsWith("❯ ")) ?? [];
+    const marked = row.find((s) => s.text === "042");
+    expect(marked?.style).toMatchObject({ bold: true, underline: true, inverse: true });
+    expect(row[0]?.style?.underline).toBeFalsy();
     state = keys(state, "escape");
     expect(frame(state)[1]?.trim()).toBe("");
     expect(cursorRow(state)).toContain("Article number 042");
