@@ -43,6 +43,8 @@ const HELP = `
                                 saved web page, Markdown or plain text) as an article on stdout
     $ lectern config            print the default settings file, commented, ready to copy
     $ lectern config --path     print where the settings file is read from
+    $ lectern replies [PATH]    print the replies written in Lectern (of the article at PATH, or
+                                all) as JSON comments; --email adds the email and website
 
   With no PATH, the bundled content/ folder opens.
 
@@ -77,6 +79,7 @@ function parseCommandLine() {
         width: { type: "string" },
         color: { type: "string", default: "auto" },
         path: { type: "boolean", default: false },
+        email: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -190,6 +193,20 @@ async function main(): Promise<void> {
     process.stdout.write(cli.values.path ? `${configPath()}\n` : configTemplate(configPath()));
     return exitWhenDrained(0);
   }
+  if (first === "replies") {
+    if (rest.length > 1) usage("replies takes at most one PATH");
+    const { runReplies } = await import("./replies-command.js");
+    const code = await runReplies(
+      rest[0],
+      { email: cli.values.email },
+      {
+        out: (text) => writeAll(text),
+        err: (line) => process.stderr.write(`${line}\n`),
+      },
+    );
+    return exitWhenDrained(code);
+  }
+  if (cli.values.email) usage("--email goes with replies: lectern replies --email [PATH]");
   if (cli.values.path) usage("--path goes with config: lectern config --path");
   const colorFlag = cli.values.color as ColorFlag;
   if (!COLOR_FLAGS.includes(colorFlag)) usage("--color takes auto, always or never");
