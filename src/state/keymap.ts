@@ -39,7 +39,13 @@ export type Command =
   | "narrow"
   | "resetWidth"
   | "suspend"
-  | "sort";
+  | "sort"
+  | "reply"
+  | "editReply"
+  | "deleteReply"
+  | "formPost"
+  | "formEditor"
+  | "formDiscard";
 
 /**
  * Where a binding applies: everywhere, reading the article, in the focused comments pane, or in
@@ -52,7 +58,8 @@ export type Context =
   | "toc"
   | "links"
   | "list"
-  | "filter";
+  | "filter"
+  | "form";
 
 /** The contexts a key can arrive in (global bindings apply in all of them). */
 export type KeyContext = Exclude<Context, "global">;
@@ -208,6 +215,45 @@ export const BINDINGS: Binding[] = [
     keys: ["enter"],
     help: "open the link in the browser ($BROWSER, else the system's opener)",
   },
+  // Replying: r on the article or on the selected comment opens the form (state/form.ts).
+  { command: "reply", context: "article", keys: ["r"], help: "reply to the article (Leave a Reply)" },
+  { command: "reply", context: "pane", keys: ["r"], help: "reply to the selected comment" },
+  { command: "editReply", context: "pane", keys: ["e"], help: "edit your reply" },
+  { command: "deleteReply", context: "pane", keys: ["D"], help: "delete your reply (asks first)" },
+  // In the reply form, keys are text but for these (and the global Tab, Esc, Ctrl+C, Ctrl+Z).
+  {
+    command: "choose",
+    context: "form",
+    keys: ["enter"],
+    help: "a new line in the comment; the next field; on Post Comment, post",
+  },
+  { command: "formPost", context: "form", keys: ["ctrl+s"], help: "post the comment (checks first)" },
+  {
+    command: "formEditor",
+    context: "form",
+    keys: ["ctrl+e"],
+    help: "write the comment in $VISUAL / $EDITOR (the comment replied to quoted)",
+  },
+  { command: "formDiscard", context: "form", keys: ["ctrl+d"], help: "discard the draft (asks first)" },
+  { command: "promptLeft", context: "form", keys: ["left"], help: "cursor left" },
+  { command: "promptRight", context: "form", keys: ["right"], help: "cursor right" },
+  { command: "lineUp", context: "form", keys: ["up"], help: "line up (from the first, the field above)" },
+  {
+    command: "lineDown",
+    context: "form",
+    keys: ["down"],
+    help: "line down (from the last, the field below)",
+  },
+  { command: "promptHome", context: "form", keys: ["home", "ctrl+a"], help: "start of the line" },
+  { command: "promptEnd", context: "form", keys: ["end"], help: "end of the line" },
+  {
+    command: "promptBackspace",
+    context: "form",
+    keys: ["backspace"],
+    help: "delete the character before the cursor",
+  },
+  { command: "promptDeleteWord", context: "form", keys: ["ctrl+w"], help: "delete the word before the cursor" },
+  { command: "promptClear", context: "form", keys: ["ctrl+u"], help: "delete to the start of the line" },
   {
     command: "links",
     context: "global",
@@ -359,6 +405,7 @@ export const CONTEXT_ORDER: Context[] = [
   "links",
   "list",
   "filter",
+  "form",
   "global",
 ];
 export const CONTEXT_NAMES: Record<Context, string> = {
@@ -368,6 +415,7 @@ export const CONTEXT_NAMES: Record<Context, string> = {
   links: "In the list of links (o opens it)",
   list: "In the list of articles",
   filter: "Typing a filter in the list (/ starts it; Esc clears it; other keys type)",
+  form: "Writing a reply (r opens the form; Tab and Shift+Tab move between its fields, Esc closes it keeping the draft; other keys type)",
   global: "Everywhere",
 };
 

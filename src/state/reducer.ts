@@ -6,6 +6,17 @@
 import type { Article } from "../content/schema.js";
 import { articleCommand, jumpTo, reflow } from "./article.js";
 import type { Effect } from "./effects.js";
+import {
+  askDelete,
+  confirmKey,
+  editReply,
+  formKey,
+  NO_REPLY,
+  openReply,
+  type ReplyEvent,
+  type ReplyState,
+  replyEvent,
+} from "./form.js";
 import { type Command, DEFAULT_KEYMAP, type KeyContext, type Keymap } from "./keymap.js";
 import type { Link } from "./links.js";
 import { measureCommand } from "./measure.js";
@@ -60,6 +71,8 @@ export type ReaderState = {
   notice?: string;
   /** The keys in use (the defaults, or the user's). */
   keymap: Keymap;
+  /** The reply form, a yes/no question, and the article with replies posted since it opened. */
+  reply: ReplyState;
 };
 
 export type Action =
@@ -71,7 +84,9 @@ export type Action =
   /** A message for the status line (from the shell: an opener that failed). */
   | { type: "notice"; text: string }
   /** A wheel turn or a click (mouse.ts), when the mouse is on. */
-  | { type: "mouse"; event: MouseEvent };
+  | { type: "mouse"; event: MouseEvent }
+  /** The shell's answer to a reply effect (a draft read, a reply stored: state/form.ts). */
+  | { type: "reply"; event: ReplyEvent };
 
 export function initialState(
   cols: number,
@@ -98,6 +113,7 @@ export function initialState(
     links: [],
     linkIndex: 0,
     keymap: options.keymap ?? DEFAULT_KEYMAP,
+    reply: NO_REPLY,
   };
 }
 
@@ -132,6 +148,7 @@ export function anchorOfState(article: Article, state: ReaderState) {
 
 /** The context a key arrives in. */
 export function contextOf(state: ReaderState): KeyContext {
+  if (state.reply.form) return "form";
   if (state.overlay === "toc") return "toc";
   if (state.overlay === "links") return "links";
   return state.focus === "pane" && state.paneOpen ? "pane" : "article";
@@ -140,7 +157,9 @@ export function contextOf(state: ReaderState): KeyContext {
 const only = (state: ReaderState): Result => ({ state, effects: [] });
 
 /** One action: the next state and the effects it asks for. */
-export function step(article: Article, state: ReaderState, action: Action): Result {
+export function step(opened: Article, state: ReaderState, action: Action): Result {
+  // Replies posted, edited or deleted since the article opened are in the article shown.
+  const article = state.reply.shown ?? opened;
   switch (action.type) {
     case "resize": {
       if (action.cols === state.cols && action.rows === state.rows) return only(state);
@@ -154,6 +173,18 @@ export function step(article: Article, state: ReaderState, action: Action): Resu
       // The key's meaning depends on the state it arrives in (focus, overlay), so it is resolved
       // here, not in the component: two keys typed at once each see the state the first left.
       const cleared = state.notice === undefined ? state : { ...state, notice: undefined };
+      const { confirm, form } = state.reply;
+      if (confirm) return confirmKey(article, cleared, confirm, action.key);
+      if (form) {
+        // Keys typed in the form are text or edits; of the global keys, Ctrl+C still quits,
+        // Ctrl+Z suspends, Tab / Shift+Tab move between fields and Esc closes it.
+        const own = state.keymap.ownCommand(action.key, "form");
+        const global = own ? undefined : state.keymap.commandFor(action.key, "article");
+        if (global === "forceQuit" || global === "suspend")
+          return command(article, cleared, global);
+        const cmd = global === "back" || global === "switchFocus" ? global : own;
+        return formKey(article, cleared, form, cmd, action.key);
+      }
       const cmd = state.keymap.commandFor(action.key, contextOf(state));
       return cmd ? command(article, cleared, cmd) : only(cleared);
     }
@@ -162,7 +193,9 @@ export function step(article: Article, state: ReaderState, action: Action): Resu
     case "notice":
       return only({ ...state, notice: action.text });
     case "mouse":
-      return mouseStep(article, state, action.event);
+      return state.reply.form ? only(state) : mouseStep(article, state, action.event);
+    case "reply":
+      return replyEvent(article, state, action.event);
   }
 }
 
@@ -226,6 +259,12 @@ function command(article: Article, state: ReaderState, cmd: Command): Result {
       return measureCommand(article, state, cmd);
     case "zoom":
       return only(toggleZoom(article, state));
+    case "reply":
+      return openReply(article, state);
+    case "editReply":
+      return editReply(article, state);
+    case "deleteReply":
+      return askDelete(article, state);
     default:
       return only(
         state.focus === "pane" && state.paneOpen

@@ -23,6 +23,7 @@ import { suspend } from "../terminal/screen.js";
 import { composeFrame } from "./compose.js";
 import { Frame } from "./Frame.js";
 import { keysOf } from "./keys.js";
+import { performReply } from "./reply-effects.js";
 import { ThemeContext } from "./theme-context.js";
 
 // The contents list (and ink-select-input with it) is loaded when first opened.
@@ -58,6 +59,13 @@ export function perform(effect: Effect, dispatch: (action: Action) => void): voi
       return;
     case "suspend":
       suspend();
+      return;
+    case "loadDraft":
+    case "saveDraft":
+    case "postReply":
+    case "deleteReply":
+    case "externalEdit":
+      performReply(effect, dispatch);
       return;
   }
 }
@@ -119,7 +127,9 @@ export function Reader({
 }
 
 /** The reader's frame for a state held by the caller, who also reads the keys. */
-export function ReaderView({ article, state }: { article: Article; state: ReaderState }) {
+export function ReaderView({ article: opened, state }: { article: Article; state: ReaderState }) {
+  // Replies posted, edited or deleted since the article opened are in the article shown.
+  const article = state.reply.shown ?? opened;
   const theme = useContext(ThemeContext);
   const [, setLaidOut] = useState(0);
 

@@ -11,6 +11,7 @@ import { helpLines } from "../state/help.js";
 import type { Command, Context } from "../state/keymap.js";
 import type { Link } from "../state/links.js";
 import { geometryOf, paneOf, type ReaderState } from "../state/reducer.js";
+import { formRows } from "./form-rows.js";
 import { hyperlinksOn, osc8 } from "./hyperlink.js";
 import { fitSegments, lineSegments, type Segment } from "./segments.js";
 import { DARK, type Style, sgr, type Theme } from "./theme.js";
@@ -73,7 +74,14 @@ function pair(
 
 function hints(article: Article, state: ReaderState): string {
   const parts: string[] = [];
-  if (state.overlay === "help") {
+  if (state.reply.form) {
+    parts.push(
+      hint(state, "switchFocus", "next field"),
+      hint(state, "formPost", "post", "form"),
+      hint(state, "formEditor", "editor", "form"),
+      hint(state, "back", "close"),
+    );
+  } else if (state.overlay === "help") {
     parts.push(
       pair(state, "lineDown", "lineUp", "scroll", "article"),
       hint(state, "back", "close"),
@@ -102,7 +110,9 @@ function statusRow(article: Article, state: ReaderState): Row {
   const layout = getLayout(article, g.articleWidth);
   const s = layout.sectionAt(state.top);
   const section =
+    state.reply.confirm?.question ??
     state.notice ??
+    (state.reply.form ? "Leave a Reply" : undefined) ??
     (state.overlay === "help"
       ? "Help"
       : state.overlay === "toc"
@@ -115,11 +125,14 @@ function statusRow(article: Article, state: ReaderState): Row {
   const help = hints(article, state);
   const reading = readingStatus(article, layout, state.top);
   const right =
-    state.overlay === "none" ? ` ${percent(state, article)} · ${reading}${help} ` : ` ${help} `;
+    state.overlay === "none" && !state.reply.form
+      ? ` ${percent(state, article)} · ${reading}${help} ` : ` ${help} `;
   // A notice (an address being opened) keeps the room it needs; the hints give way.
   const rightFit = truncate(
     right,
-    state.notice ? Math.max(0, g.cols - textWidth(state.notice) - 2) : g.cols,
+    state.notice || state.reply.confirm
+      ? Math.max(0, g.cols - textWidth(section) - 2)
+      : g.cols,
   );
   const leftWidth = g.cols - textWidth(rightFit);
   const left = leftWidth > 2 ? padTo(` ${section}`, leftWidth) : " ".repeat(Math.max(0, leftWidth));
@@ -211,10 +224,15 @@ function tooSmallRows(state: ReaderState, rows: number): Row[] {
  * the component draws the select list there. Styles come from `given` (the theme chosen at
  * start-up: ui/theme-context.ts).
  */
-export function composeFrame(article: Article, state: ReaderState, given: Theme = DARK): Row[] {
+export function composeFrame(opened: Article, state: ReaderState, given: Theme = DARK): Row[] {
   theme = given;
+  // Replies posted, edited or deleted since the article opened are in the article shown.
+  const article = state.reply.shown ?? opened;
   const g = geometryOf(state);
   if (g.tooSmall) return tooSmallRows(state, g.frameRows);
+  if (state.reply.form) {
+    return [...formRows(state, g.frameRows - 1, theme), statusRow(article, state)];
+  }
   const layout = getLayout(article, g.articleWidth);
   layout.ensureLines(state.top + g.articleRows);
   const rows: Row[] = [];

@@ -33,7 +33,13 @@ export type ChromeRole =
   | "selectionBarFocused"
   | "selectedMeta"
   | "dim"
-  | "linkChosen";
+  | "linkChosen"
+  | "formLabel"
+  | "formLabelFocused"
+  | "formError"
+  | "formCursor"
+  | "formButton"
+  | "formButtonFocused";
 
 export type Theme = {
   kinds: Record<LineKind, Style>;
@@ -97,6 +103,13 @@ export const DARK: Theme = {
     selectedMeta: { bold: true, color: "green", inverse: true },
     dim: { dimColor: true },
     linkChosen: { inverse: true },
+    // The reply form (ui/form-rows.ts).
+    formLabel: { bold: true },
+    formLabelFocused: { bold: true, color: "cyan" },
+    formError: { bold: true, color: "red" },
+    formCursor: { inverse: true },
+    formButton: { bold: true },
+    formButtonFocused: { bold: true, inverse: true },
   },
 };
 
@@ -145,6 +158,7 @@ export const LIGHT: Theme = derive(DARK, {
     paneCollapsed: { bold: true, color: "blue" },
     separatorFocused: { color: "blue" },
     selectionBarFocused: { color: "blue", bold: true },
+    formLabelFocused: { bold: true, color: "blue" },
   },
 });
 
@@ -158,7 +172,7 @@ export const MONO: Theme = derive(
   {
     kinds: { heading: { bold: true, underline: true } },
     prefixes: { quoteBar: { dimColor: true } },
-    chrome: { separatorFocused: { bold: true } },
+    chrome: { separatorFocused: { bold: true }, formLabelFocused: { bold: true, underline: true } },
   },
   withoutColor,
 );

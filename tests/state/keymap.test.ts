@@ -49,6 +49,12 @@ const EVERY: Record<Command, true> = {
   resetWidth: true,
   suspend: true,
   sort: true,
+  reply: true,
+  editReply: true,
+  deleteReply: true,
+  formPost: true,
+  formEditor: true,
+  formDiscard: true,
 };
 const COMMANDS = Object.keys(EVERY) as Command[];
 
