@@ -174,7 +174,9 @@ export function truncate(text: string, width: number): string {
   let used = 0;
   let cut = false;
   // Walk at most a little past the column: the rest of a long text is never measured.
-  const head = width * 8 + 64;
+  // (Never between the halves of a surrogate pair: zero-width text may reach the cut unmeasured.)
+  const high = text.charCodeAt(width * 8 + 63);
+  const head = width * 8 + 64 - (high >= 0xd800 && high <= 0xdbff ? 1 : 0);
   for (const g of graphemes(text.length > head ? text.slice(0, head) : text)) {
     const w = clusterWidth(g);
     if (used + w > width) {

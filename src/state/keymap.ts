@@ -35,6 +35,19 @@ export type Command =
   | "prevSibling"
   | "parent"
   | "zoom"
+  | "search"
+  | "nextMatch"
+  | "prevMatch"
+  | "promptAccept"
+  | "promptLeft"
+  | "promptRight"
+  | "promptHome"
+  | "promptEnd"
+  | "promptBackspace"
+  | "promptClear"
+  | "promptDeleteWord"
+  | "historyPrev"
+  | "historyNext"
   | "widen"
   | "narrow"
   | "resetWidth"
@@ -57,6 +70,7 @@ export type Context =
   | "pane"
   | "toc"
   | "links"
+  | "search"
   | "list"
   | "filter"
   | "form";
@@ -73,8 +87,8 @@ export type Binding = {
 };
 
 // Key names: "down", "up", "left", "right", "pageDown", "pageUp", "home", "end", "tab",
-// "shift+tab", "enter", "escape", "space", "ctrl+" and a letter, or the character itself ("j",
-// "G", "?"). The config file's spellings (pgdn, esc…) become these in config/keys.ts.
+// "shift+tab", "enter", "escape", "space", "backspace", "ctrl+" and a letter, or the character
+// itself ("j", "G", "?"). The config file's spellings (pgdn, esc…) become these in config/keys.ts.
 export const BINDINGS: Binding[] = [
   // The list of articles (a folder, or several paths); "/" (search) starts a filter there.
   { command: "lineDown", context: "list", keys: ["down", "j"], help: "next article" },
@@ -215,6 +229,26 @@ export const BINDINGS: Binding[] = [
     keys: ["enter"],
     help: "open the link in the browser ($BROWSER, else the system's opener)",
   },
+  { command: "promptAccept", context: "search", keys: ["enter"], help: "keep the search" },
+  { command: "promptLeft", context: "search", keys: ["left"], help: "cursor left" },
+  { command: "promptRight", context: "search", keys: ["right"], help: "cursor right" },
+  { command: "promptHome", context: "search", keys: ["home", "ctrl+a"], help: "cursor to the start" },
+  { command: "promptEnd", context: "search", keys: ["end", "ctrl+e"], help: "cursor to the end" },
+  {
+    command: "promptBackspace",
+    context: "search",
+    keys: ["backspace"],
+    help: "delete the character before the cursor",
+  },
+  { command: "promptClear", context: "search", keys: ["ctrl+u"], help: "clear the query" },
+  {
+    command: "promptDeleteWord",
+    context: "search",
+    keys: ["ctrl+w"],
+    help: "delete the word before the cursor",
+  },
+  { command: "historyPrev", context: "search", keys: ["up"], help: "an earlier query" },
+  { command: "historyNext", context: "search", keys: ["down"], help: "a later query" },
   // Replying: r on the article or on the selected comment opens the form (state/form.ts).
   { command: "reply", context: "article", keys: ["r"], help: "reply to the article (Leave a Reply)" },
   { command: "reply", context: "pane", keys: ["r"], help: "reply to the selected comment" },
@@ -254,6 +288,19 @@ export const BINDINGS: Binding[] = [
   },
   { command: "promptDeleteWord", context: "form", keys: ["ctrl+w"], help: "delete the word before the cursor" },
   { command: "promptClear", context: "form", keys: ["ctrl+u"], help: "delete to the start of the line" },
+  {
+    command: "search",
+    context: "global",
+    keys: ["/"],
+    help: "search the article and the comments (type; Enter keeps it)",
+  },
+  {
+    command: "nextMatch",
+    context: "global",
+    keys: ["n"],
+    help: "next match (into the comments, unfolding threads)",
+  },
+  { command: "prevMatch", context: "global", keys: ["N"], help: "previous match" },
   {
     command: "links",
     context: "global",
@@ -299,6 +346,8 @@ export type Keymap = {
   readonly bindings: readonly Binding[];
   /** The command a key means in a context (the context's own binding first, then global). */
   commandFor(key: string, context: KeyContext): Command | undefined;
+  /** The command a key means by the context's own bindings only (no global fallback). */
+  ownCommand(key: string, context: KeyContext): Command | undefined;
   /** The first key of a command in a context, as people write it ("c", "Tab"), for hints. */
   keyFor(command: Command, context: Context): string | undefined;
 };
@@ -310,6 +359,7 @@ export function createKeymap(bindings: readonly Binding[] = BINDINGS): Keymap {
   return {
     bindings,
     commandFor: (key, context) => lookup.get(`${context}:${key}`) ?? lookup.get(`global:${key}`),
+    ownCommand: (key, context) => lookup.get(`${context}:${key}`),
     keyFor: (command, context) => {
       const b =
         bindings.find((x) => x.command === command && x.context === context) ??
@@ -329,7 +379,9 @@ export function commandFor(key: string, context: KeyContext): Command | undefine
 
 /** Ink's (input, key) → one key name of the table, or undefined for keys the table lacks. */
 export function keyName(input: string, key: Key): string | undefined {
-  if (key.ctrl && /^[a-z]$/.test(input)) return `ctrl+${input}`;
+  if (key.ctrl && input === "c") return "ctrl+c";
+  // Ink names the Backspace key (DEL, 0x7f) "delete" on most terminals, like the Delete key.
+  if (key.backspace || key.delete) return "backspace";
   if (key.downArrow) return "down";
   if (key.upArrow) return "up";
   if (key.leftArrow) return "left";
@@ -342,6 +394,7 @@ export function keyName(input: string, key: Key): string | undefined {
   if (key.return) return "enter";
   if (key.escape) return "escape";
   if (input === " ") return "space";
+  if (key.ctrl && !key.meta && /^[a-z]$/.test(input)) return `ctrl+${input}`;
   if (key.ctrl || key.meta) return undefined;
   return input.length === 1 ? input : undefined;
 }
@@ -378,12 +431,15 @@ const LABELS: Record<string, string> = {
   enter: "Enter",
   escape: "Esc",
   space: "Space",
+  backspace: "Backspace",
 };
 
-/** How a key is written for people: "↓", "PgDn", "Ctrl+D", "j". */
+/** How a key is written for people: "↓", "PgDn", "j". */
 export function keyLabel(key: string): string {
-  if (key.startsWith("ctrl+")) return `Ctrl+${key.slice(5).toUpperCase()}`;
-  return LABELS[key] ?? key;
+  const known = LABELS[key];
+  if (known) return known;
+  const ctrl = /^ctrl\+(.)$/.exec(key);
+  return ctrl ? `Ctrl+${(ctrl[1] as string).toUpperCase()}` : key;
 }
 
 /** The table as help rows: keys, what they do, grouped by context. */
@@ -403,6 +459,7 @@ export const CONTEXT_ORDER: Context[] = [
   "pane",
   "toc",
   "links",
+  "search",
   "list",
   "filter",
   "form",
@@ -413,6 +470,7 @@ export const CONTEXT_NAMES: Record<Context, string> = {
   pane: "In the comments pane (Tab focuses it)",
   toc: "In the table of contents (t opens it)",
   links: "In the list of links (o opens it)",
+  search: "Typing a search (/ opens it; other keys type)",
   list: "In the list of articles",
   filter: "Typing a filter in the list (/ starts it; Esc clears it; other keys type)",
   form: "Writing a reply (r opens the form; Tab and Shift+Tab move between its fields, Esc closes it keeping the draft; other keys type)",

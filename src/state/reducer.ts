@@ -32,6 +32,15 @@ import {
 } from "./overlays.js";
 import type { PaneScroll } from "./pane.js";
 import { paneCommand, toggleZoom } from "./pane-commands.js";
+import {
+  matchOnScreen,
+  NO_SEARCH,
+  openPrompt,
+  promptKey,
+  type SearchState,
+  showMatch,
+  stepMatch,
+} from "./search.js";
 import { articleLayoutOf, commentCount } from "./view.js";
 
 export { articleLayoutOf, geometryOf, paneOf } from "./view.js";
@@ -71,6 +80,9 @@ export type ReaderState = {
   notice?: string;
   /** The keys in use (the defaults, or the user's). */
   keymap: Keymap;
+  /** The search in effect and its prompt (see search.ts), and this session's queries. */
+  search: SearchState;
+  history: readonly string[];
   /** The reply form, a yes/no question, and the article with replies posted since it opened. */
   reply: ReplyState;
 };
@@ -113,6 +125,8 @@ export function initialState(
     links: [],
     linkIndex: 0,
     keymap: options.keymap ?? DEFAULT_KEYMAP,
+    search: NO_SEARCH,
+    history: [],
     reply: NO_REPLY,
   };
 }
@@ -149,6 +163,7 @@ export function anchorOfState(article: Article, state: ReaderState) {
 /** The context a key arrives in. */
 export function contextOf(state: ReaderState): KeyContext {
   if (state.reply.form) return "form";
+  if (state.search.prompt) return "search";
   if (state.overlay === "toc") return "toc";
   if (state.overlay === "links") return "links";
   return state.focus === "pane" && state.paneOpen ? "pane" : "article";
@@ -163,7 +178,14 @@ export function step(opened: Article, state: ReaderState, action: Action): Resul
   switch (action.type) {
     case "resize": {
       if (action.cols === state.cols && action.rows === state.rows) return only(state);
-      return only(reflow(article, state, { ...state, cols: action.cols, rows: action.rows }));
+      const resized = reflow(article, state, { ...state, cols: action.cols, rows: action.rows });
+      // The current match stays on screen if it was.
+      const current = state.search.current;
+      return only(
+        current && matchOnScreen(article, state, current)
+          ? showMatch(article, resized, current)
+          : resized,
+      );
     }
     case "jumpSection":
       return only(jumpSection(article, state, action.section));
@@ -173,6 +195,7 @@ export function step(opened: Article, state: ReaderState, action: Action): Resul
       // The key's meaning depends on the state it arrives in (focus, overlay), so it is resolved
       // here, not in the component: two keys typed at once each see the state the first left.
       const cleared = state.notice === undefined ? state : { ...state, notice: undefined };
+      const context = contextOf(state);
       const { confirm, form } = state.reply;
       if (confirm) return confirmKey(article, cleared, confirm, action.key);
       if (form) {
@@ -185,7 +208,16 @@ export function step(opened: Article, state: ReaderState, action: Action): Resul
         const cmd = global === "back" || global === "switchFocus" ? global : own;
         return formKey(article, cleared, form, cmd, action.key);
       }
-      const cmd = state.keymap.commandFor(action.key, contextOf(state));
+      if (context === "search") {
+        // Keys typed in the prompt are text or edits, never commands (but Ctrl+C still quits).
+        // The global Esc (back) cancels the search, putting the view back.
+        const own = state.keymap.ownCommand(action.key, "search");
+        const global = own ? undefined : state.keymap.commandFor(action.key, "article");
+        if (global === "forceQuit") return only({ ...cleared, exit: "quit" });
+        if (global === "back") return only(promptKey(article, cleared, "back", action.key));
+        return only(promptKey(article, cleared, own, action.key));
+      }
+      const cmd = state.keymap.commandFor(action.key, context);
       return cmd ? command(article, cleared, cmd) : only(cleared);
     }
     case "command":
@@ -219,6 +251,8 @@ function command(article: Article, state: ReaderState, cmd: Command): Result {
     case "quit":
       return only({ ...state, exit: state.fromList ? "back" : "quit" });
     case "back":
+      // Esc ends a search (its highlights) before anything else.
+      if (state.search.query !== "") return only({ ...state, search: NO_SEARCH });
       if (state.zoom) return only(toggleZoom(article, state));
       if (state.focus === "pane") return only({ ...state, focus: "article" });
       return only(state.fromList ? { ...state, exit: "back" } : state);
@@ -230,6 +264,12 @@ function command(article: Article, state: ReaderState, cmd: Command): Result {
     }
     case "links":
       return only(openLinks(article, state));
+    case "search":
+      return only(openPrompt(state));
+    case "nextMatch":
+      return only(stepMatch(article, state, true));
+    case "prevMatch":
+      return only(stepMatch(article, state, false));
     case "togglePane": {
       // Nothing to open: say so rather than open an empty pane.
       if (!state.paneOpen && commentCount(article) === 0) {

@@ -198,7 +198,7 @@ export function promptKey(
       const notice = text !== "" && !search.current ? `No match for “${text}”` : undefined;
       return { ...state, search, history, ...(notice && { notice }) };
     }
-    case "promptCancel":
+    case "back":
       return { ...state, ...prompt.origin, search: { query: "" } };
     case "promptLeft":
       return move(cursor - 1);

@@ -7,6 +7,7 @@ import { lazy, Suspense, useCallback, useContext, useEffect, useRef, useState } 
 import { rememberWidth } from "../config/remember.js";
 import type { Article } from "../content/schema.js";
 import { getLayout } from "../layout/article.js";
+import { searchOf } from "../search/index.js";
 import type { Effect } from "../state/effects.js";
 import type { Keymap } from "../state/keymap.js";
 import { parseMouse } from "../state/mouse.js";
@@ -132,6 +133,25 @@ export function ReaderView({ article: opened, state }: { article: Article; state
   const article = state.reply.shown ?? opened;
   const theme = useContext(ThemeContext);
   const [, setLaidOut] = useState(0);
+  const [, setCounted] = useState(0);
+
+  // Count the search's matches between keys (the status line shows "~" until it is exact).
+  const query = state.search.query;
+  useEffect(() => {
+    if (query === "") return;
+    const index = searchOf(article, query);
+    if (index.countDone) return;
+    let timer: NodeJS.Immediate | undefined;
+    const count = () => {
+      if (index.count()) setCounted((n) => n + 1);
+      else timer = setImmediate(count);
+    };
+    timer = setImmediate(count);
+    return () => {
+      if (timer) clearImmediate(timer);
+    };
+  }, [article, query]);
+
 
   // Lay out the rest of the article between frames, then draw once more (exact percentage).
   // Keyed on the layout itself: a burst of resizes can evict and rebuild the one for a width.

@@ -1,19 +1,21 @@
 // State → the rows on screen, as styled segments, each row exactly as wide as the terminal.
 // Pure: only the visible window of the article and of the comments is touched, so the cost of a
 // frame does not grow with the article. The Ink components draw these rows and nothing else.
-import { discussionHeading } from "../content/format.js";
+import { discussionHeading, groupDigits } from "../content/format.js";
 import type { Article } from "../content/schema.js";
 import { getLayout } from "../layout/article.js";
 import type { Line } from "../layout/lines.js";
 import { readingStatus } from "../layout/reading.js";
 import { padTo, textWidth, truncate } from "../layout/wrap.js";
+import { searchOf } from "../search/index.js";
 import { helpLines } from "../state/help.js";
 import type { Command, Context } from "../state/keymap.js";
 import type { Link } from "../state/links.js";
 import { geometryOf, paneOf, type ReaderState } from "../state/reducer.js";
+import { inlineOf } from "../state/search.js";
 import { formRows } from "./form-rows.js";
 import { hyperlinksOn, osc8 } from "./hyperlink.js";
-import { fitSegments, lineSegments, type Segment } from "./segments.js";
+import { fitSegments, type Highlights, lineSegments, type Segment } from "./segments.js";
 import { DARK, type Style, sgr, type Theme } from "./theme.js";
 
 export type { Segment };
@@ -26,9 +28,29 @@ export type Row = Segment[];
 let theme: Theme = DARK;
 
 /** A laid-out line in a column `width` wide at `left`, padded to the area's width. */
-function articleRow(line: Line | undefined, left: number, width: number, area: number): Row {
+/** Search matches on a line, the current one marked, or nothing when no search is in effect. */
+function highlightsOf(
+  article: Article,
+  state: ReaderState,
+  line: Line | undefined,
+): Highlights | undefined {
+  if (state.search.query === "" || !line?.source) return undefined;
+  const offsets = searchOf(article, state.search.query).offsetsIn(line.source);
+  if (offsets.length === 0) return undefined;
+  const current = state.search.current;
+  const here = current && inlineOf(article, current) === line.source ? current.start : undefined;
+  return here === undefined ? { offsets } : { offsets, current: here };
+}
+
+function articleRow(
+  line: Line | undefined,
+  left: number,
+  width: number,
+  area: number,
+  highlights?: Highlights,
+): Row {
   const { row: fitted, used } = line
-    ? fitSegments(lineSegments(line), width)
+    ? fitSegments(lineSegments(line, undefined, theme, highlights, width), width)
     : { row: [], used: 0 };
   const right = Math.max(0, area - left - used);
   const row: Row = [];
@@ -89,6 +111,11 @@ function hints(article: Article, state: ReaderState): string {
   } else if (state.overlay === "toc") {
     parts.push(pair(state, "lineDown", "lineUp", "choose", "toc"));
     parts.push(hint(state, "choose", "jump", "toc"), hint(state, "back", "close"));
+  } else if (state.search.prompt) {
+    parts.push(
+      hint(state, "promptAccept", "keep", "search"),
+      hint(state, "back", "cancel"),
+    );
   } else if (state.overlay === "links") {
     parts.push(pair(state, "lineDown", "lineUp", "choose", "links"));
     parts.push(hint(state, "choose", "open", "links"), hint(state, "back", "close"));
@@ -105,10 +132,33 @@ function hints(article: Article, state: ReaderState): string {
   return parts.filter(Boolean).join(" · ");
 }
 
+/** "3/17", "3/~17" while counting goes on, or "no match". */
+function matchCount(article: Article, state: ReaderState): string {
+  const { query, current } = state.search;
+  if (query === "") return "";
+  const index = searchOf(article, query);
+  if (index.countDone && index.total === 0) return "no match";
+  const tilde = index.countDone ? "" : "~";
+  const ordinal = current ? index.ordinal(current) : undefined;
+  return `${ordinal ?? (current ? "~" : "–")}/${tilde}${groupDigits(index.total)}`;
+}
+
+/** The search prompt: "/query" with a bar where the cursor is. */
+function promptText(state: ReaderState, width: number): string {
+  const prompt = state.search.prompt;
+  if (!prompt) return "";
+  const text = `/${prompt.text.slice(0, prompt.cursor)}▏${prompt.text.slice(prompt.cursor)}`;
+  // A query longer than the room keeps its end (where typing happens) in view.
+  let shown = text;
+  while (shown.length > 1 && textWidth(shown) > width) shown = shown.slice(1);
+  return shown;
+}
+
 function statusRow(article: Article, state: ReaderState): Row {
   const g = geometryOf(state);
   const layout = getLayout(article, g.articleWidth);
   const s = layout.sectionAt(state.top);
+  const prompting = state.search.prompt !== undefined;
   const section =
     state.reply.confirm?.question ??
     state.notice ??
@@ -122,22 +172,24 @@ function statusRow(article: Article, state: ReaderState): Row {
           : s >= 0
             ? (layout.outline.sections[s]?.title ?? article.title)
             : article.title);
+  const count = matchCount(article, state);
   const help = hints(article, state);
-  const reading = readingStatus(article, layout, state.top);
+  const search =
+    count === "" ? "" : prompting ? `${count} · ` : `“${state.search.query}” ${count} · `;
   const right =
     state.overlay === "none" && !state.reply.form
-      ? ` ${percent(state, article)} · ${reading}${help} ` : ` ${help} `;
-  // A notice (an address being opened) keeps the room it needs; the hints give way.
+      ? ` ${search}${prompting ? "" : `${percent(state, article)} · ${readingStatus(article, layout, state.top)}`}${help} `
+      : ` ${help} `;
+  // The prompt or a notice (an address being opened) keeps the room it needs; hints give way.
+  const leftText = prompting ? ` ${promptText(state, Math.max(1, g.cols - 24))}` : ` ${section}`;
   const rightFit = truncate(
     right,
-    state.notice || state.reply.confirm
-      ? Math.max(0, g.cols - textWidth(section) - 2)
-      : g.cols,
+    prompting || state.notice || state.reply.confirm ? Math.max(0, g.cols - textWidth(leftText) - 1) : g.cols,
   );
   const leftWidth = g.cols - textWidth(rightFit);
-  const left = leftWidth > 2 ? padTo(` ${section}`, leftWidth) : " ".repeat(Math.max(0, leftWidth));
+  const left = leftWidth > 2 ? padTo(leftText, leftWidth) : " ".repeat(Math.max(0, leftWidth));
   return [
-    { text: left, style: theme.chrome.statusSection },
+    { text: left, style: prompting ? theme.chrome.prompt : theme.chrome.statusSection },
     { text: rightFit, style: theme.chrome.status },
   ];
 }
@@ -203,7 +255,10 @@ function paneRows(article: Article, state: ReaderState, width: number, rows: num
       : { text: " " };
     const base: Style | undefined =
       selected && line.kind === "meta" && focused ? theme.chrome.selectedMeta : undefined;
-    const { row, used } = fitSegments(lineSegments(line, base), width);
+    const { row, used } = fitSegments(
+      lineSegments(line, base, theme, highlightsOf(article, state, line), width),
+      width,
+    );
     out.push([bar, ...row, { text: " ".repeat(Math.max(0, width - used)) }]);
   }
   while (out.length < rows) out.push([{ text: " ".repeat(width + 1) }]);
@@ -302,7 +357,9 @@ export function paintRows(rows: Row[]): string {
       const text = segment.href && hyperlinksOn() ? osc8(segment.href, segment.text) : segment.text;
       line += start === "" ? text : `${start}${text}\x1b[0m`;
     }
-    out.push(`${line}\x1b[K`);
+    // Erase first, then write: with auto-wrap off, an erase after a full-width row would wipe
+    // its last column (the cursor stays on it).
+    out.push(`\x1b[K${line}`);
   }
   return `\x1b[H${out.join("\r\n")}\x1b[H`;
 }

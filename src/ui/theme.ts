@@ -34,6 +34,9 @@ export type ChromeRole =
   | "selectedMeta"
   | "dim"
   | "linkChosen"
+  | "match"
+  | "matchCurrent"
+  | "prompt"
   | "formLabel"
   | "formLabelFocused"
   | "formError"
@@ -103,6 +106,9 @@ export const DARK: Theme = {
     selectedMeta: { bold: true, color: "green", inverse: true },
     dim: { dimColor: true },
     linkChosen: { inverse: true },
+    match: { inverse: true },
+    matchCurrent: { inverse: true, bold: true, color: "yellow" },
+    prompt: { bold: true },
     // The reply form (ui/form-rows.ts).
     formLabel: { bold: true },
     formLabelFocused: { bold: true, color: "cyan" },

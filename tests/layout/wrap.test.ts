@@ -176,3 +176,17 @@ describe("the simple-text fast path (CJK and the like, without the segmenter)", 
     }
   });
 });
+
+describe("truncate on very long text", () => {
+  it("never leaves half a surrogate pair where it looks only at the head of the text", () => {
+    for (const width of [10, 37, 80]) {
+      for (let shift = 0; shift < 3; shift++) {
+        const text = `${"x".repeat(shift)}${"\u{E0041}".repeat(400)}`;
+        const cut = truncate(text, width);
+        expect(cut).not.toMatch(
+          /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+        );
+      }
+    }
+  });
+});

@@ -44,6 +44,19 @@ const EVERY: Record<Command, true> = {
   prevSibling: true,
   parent: true,
   zoom: true,
+  search: true,
+  nextMatch: true,
+  prevMatch: true,
+  promptAccept: true,
+  promptLeft: true,
+  promptRight: true,
+  promptHome: true,
+  promptEnd: true,
+  promptBackspace: true,
+  promptClear: true,
+  promptDeleteWord: true,
+  historyPrev: true,
+  historyNext: true,
   widen: true,
   narrow: true,
   resetWidth: true,
@@ -244,6 +257,8 @@ describe("keyName", () => {
       escape: ["", { escape: true }],
       space: [" ", {}],
       "ctrl+c": ["c", { ctrl: true }],
+      // Ink reports the Backspace key (DEL) as "delete" on most terminals.
+      backspace: ["", { delete: true }],
     };
     for (const b of BINDINGS) {
       for (const k of b.keys) {
