@@ -38,7 +38,7 @@ describe("renderPrint", () => {
     const out = renderPrint(seed, { width: 80, color: false });
     const lines = out.split("\n");
     expect(lines[0]).toBe("Azerbaijan And Israel: The Enemy Of My Enemy Is My Friend");
-    expect(lines).toContain("By Shahin Abbasov");
+    expect(lines).toContain("By Shahin Abbasov · 4 min");
     for (const section of seed.sections) expect(lines).toContain(section.heading);
     expect(out).toContain("Shahin Abbasov is a freelance journalist based in Baku.");
     expect(out).toContain("Originally published at Eurasianet.");

@@ -47,7 +47,7 @@ describe("outline", () => {
       "A careful balance",
     ]);
     expect(o.blocks[0]).toMatchObject({ kind: "title", text: seed.title, gap: 0 });
-    expect(o.blocks[1]).toMatchObject({ kind: "byline", text: "By Shahin Abbasov" });
+    expect(o.blocks[1]).toMatchObject({ kind: "byline", text: "By Shahin Abbasov · 4 min" });
     expect(o.blocks[2]).toMatchObject({ kind: "source", text: "Eurasianet" });
     for (const s of o.sections) expect(o.blocks[s.block]?.kind).toBe("heading");
     const last = o.blocks[o.blocks.length - 1];
@@ -70,7 +70,7 @@ describe("outline", () => {
       "Last part",
     ]);
     expect(o.blocks[o.sections[2]?.block as number]?.kind).toBe("text");
-    expect(o.blocks[1]).toMatchObject({ kind: "byline", text: "By Test Author · March 1, 2024" });
+    expect(o.blocks[1]).toMatchObject({ kind: "byline", text: "By Test Author · March 1, 2024 · 1 min" });
     const single: Article = { id: "one", title: "One", sections: [{ paragraphs: ["x"] }] };
     expect(outline(single).sections[0]?.title).toBe("Article");
     expect(outline(single).blocks.at(-1)?.text).toBe("No thoughts yet on “One”");

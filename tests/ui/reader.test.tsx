@@ -91,9 +91,9 @@ describe("Reader", { timeout: 30_000 }, () => {
     const rows = t.rows();
     expect(rows).toHaveLength(ROWS - 1);
     expect(rows[0]).toBe("          Azerbaijan And Israel: The Enemy Of My Enemy Is My Friend");
-    expect(rows).toContain("          By Shahin Abbasov");
+    expect(rows).toContain("          By Shahin Abbasov · 4 min");
     expect(rows.at(-2)).toContain("▸ 2 thoughts on");
-    expect(rows.at(-1)).toContain("Top · c comments · ? help · q quit");
+    expect(rows.at(-1)).toContain("Top · 4 min · 4 min left · c comments · ? help · q quit");
     expect(rows).toEqual(modelRows(seed, t.model()));
     t.view.unmount();
   });
