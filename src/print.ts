@@ -23,8 +23,8 @@ const UNDERLINES: Partial<Record<Line["kind"], string>> = {
 };
 
 /** Every line of the printed article, in order, without trailing newlines. */
-export function* printLines(article: Article, width: number): Generator<Line> {
-  const refs: Refs = { next: 1, pending: [] };
+export function* printLines(article: Article, width: number, plain = false): Generator<Line> {
+  const refs: Refs = { next: 1, pending: [], plain };
   const layout = new ArticleLayout(article, width, refs);
   layout.finish();
   const lines = layout.lines;
@@ -71,7 +71,7 @@ function paint(line: Line, color: boolean, theme: Theme = DARK, width?: number):
 
 export function renderPrint(article: Article, options: PrintOptions): string {
   const out: string[] = [];
-  for (const line of printLines(article, options.width)) {
+  for (const line of printLines(article, options.width, !options.color)) {
     out.push(paint(line, options.color, options.theme, options.width));
   }
   return `${out.join("\n")}\n`;
@@ -84,7 +84,7 @@ export function writePrint(
   write: (chunk: string) => void,
 ): void {
   let chunk: string[] = [];
-  for (const line of printLines(article, options.width)) {
+  for (const line of printLines(article, options.width, !options.color)) {
     chunk.push(paint(line, options.color, options.theme, options.width));
     if (chunk.length >= 4096) {
       write(`${chunk.join("\n")}\n`);

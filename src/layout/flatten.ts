@@ -22,7 +22,12 @@ export type Leaf = {
 };
 
 /** Link numbering for print mode: links get " [N]" after their text, listed later. */
-export type Refs = { next: number; pending: { n: number; href: string }[] };
+export type Refs = {
+  next: number;
+  pending: { n: number; href: string }[];
+  /** Print without styling: struck-through text is shown between "~" marks. */
+  plain?: boolean;
+};
 
 type Ctx = { kind: LineKind; width: number; refs?: Refs; listDepth: number };
 
@@ -119,34 +124,56 @@ function bars(prefix: Piece[]): Piece[] {
   return kept.every((p) => p.role === "indent") ? [] : kept;
 }
 
+/**
+ * Print mode's text of an inline: each link followed by " [N]" (its address listed later), and,
+ * without styling (`refs.plain`), struck-through text between "~" marks. Marks keep their place.
+ */
 function withRefs(inline: Inline, refs: Refs | undefined): Inline {
-  if (!refs || !inline.spans.some((s) => s.mark === "link")) return inline;
-  let text = "";
-  let at = 0;
-  const shifts: { at: number; by: number }[] = [];
-  const added: Span[] = [];
-  const links = inline.spans.filter((s) => s.mark === "link" && s.href);
-  for (const link of links) {
-    const n = refs.next++;
-    refs.pending.push({ n, href: link.href as string });
-    text += inline.text.slice(at, link.end);
-    const mark = ` [${n}]`;
-    added.push({ start: text.length, end: text.length + mark.length, mark: "ref" });
-    text += mark;
-    shifts.push({ at: link.end, by: mark.length });
-    at = link.end;
+  if (!refs) return inline;
+  const strike = refs.plain === true;
+  if (!inline.spans.some((s) => (s.mark === "link" && s.href) || (strike && s.mark === "del"))) {
+    return inline;
   }
-  text += inline.text.slice(at);
-  const shift = (offset: number, isEnd: boolean) => {
+  // What goes in where; "before" belongs to the text before it (a closing ~), "after" to what
+  // follows (an opening ~, a reference, which is no part of its link).
+  type Insert = { at: number; text: string; sticky: "before" | "after"; mark?: "ref" };
+  const inserts: Insert[] = [];
+  for (const s of inline.spans) {
+    if (s.mark === "link" && s.href) {
+      const n = refs.next++;
+      refs.pending.push({ n, href: s.href });
+      inserts.push({ at: s.end, text: ` [${n}]`, sticky: "after", mark: "ref" });
+    } else if (strike && s.mark === "del") {
+      inserts.push(
+        { at: s.start, text: "~", sticky: "after" },
+        { at: s.end, text: "~", sticky: "before" },
+      );
+    }
+  }
+  inserts.sort(
+    (x, y) => x.at - y.at || (x.sticky === y.sticky ? 0 : x.sticky === "before" ? -1 : 1),
+  );
+  let text = "";
+  let from = 0;
+  const added: Span[] = [];
+  for (const ins of inserts) {
+    text += inline.text.slice(from, ins.at);
+    if (ins.mark)
+      added.push({ start: text.length, end: text.length + ins.text.length, mark: ins.mark });
+    text += ins.text;
+    from = ins.at;
+  }
+  text += inline.text.slice(from);
+  const shift = (offset: number) => {
     let by = 0;
-    for (const s of shifts) if (isEnd ? offset > s.at : offset >= s.at) by += s.by;
+    for (const ins of inserts) {
+      if (ins.at < offset || (ins.at === offset && ins.sticky === "before")) by += ins.text.length;
+    }
     return offset + by;
   };
-  const spans = inline.spans.map((s) => ({
-    ...s,
-    start: shift(s.start, false),
-    end: shift(s.end, true),
-  }));
+  const spans = inline.spans.map((s) => ({ ...s, start: shift(s.start), end: shift(s.end) }));
+  // An opening ~ belongs inside its struck span.
+  for (const s of spans) if (strike && s.mark === "del") s.start -= 1;
   return { text, spans: [...spans, ...added].sort((x, y) => x.start - y.start) };
 }
 

@@ -29,3 +29,13 @@ describe("Markdown and HTML", () => {
     }
   });
 });
+
+describe("strikethrough in print", () => {
+  it("is struck (SGR 9) with styling, and between ~ marks without it", async () => {
+    const md = await fixture("markdown.json");
+    expect(renderPrint(md, { width: 80, color: false })).toContain("~mistakes~ visible");
+    const colored = renderPrint(md, { width: 80, color: true });
+    expect(colored).toMatch(/\x1b\[9mmistakes\x1b\[0m/);
+    expect(colored).not.toContain("~mistakes~");
+  });
+});
