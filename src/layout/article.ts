@@ -69,7 +69,9 @@ export function outline(article: Article): Outline {
       // A huge plain paragraph is laid out in pieces, so that no single step of layout (which
       // keys and signals wait for) grows with it; a piece starts on a new line.
       const pieces = (article.format ?? "text") === "text" ? splitHuge(p) : [p];
-      pieces.forEach((piece, k) => add("text", piece, s, k === 0 ? gap : 0));
+      pieces.forEach((piece, k) => {
+        add("text", piece, s, k === 0 ? gap : 0);
+      });
     });
   });
 

@@ -109,16 +109,16 @@ export function setMeasuredWidths(found: ReadonlyMap<string, number>): void {
 
 /** Narrow text, by the fast path, unless it holds a character the terminal measured otherwise. */
 export function isNarrow(text: string): boolean {
-  return NARROW.test(text) && !(measuredChars && measuredChars.test(text));
+  return NARROW.test(text) && !measuredChars?.test(text);
 }
 
 /** Whether text holds none of the characters the terminal measured. */
 export function measuredFree(text: string): boolean {
-  return !(measuredChars && measuredChars.test(text));
+  return !measuredChars?.test(text);
 }
 
 function isSimple(text: string): boolean {
-  return SIMPLE.test(text) && !(measuredChars && measuredChars.test(text));
+  return SIMPLE.test(text) && !measuredChars?.test(text);
 }
 
 /** Columns of one grapheme cluster (each distinct cluster measured once). */

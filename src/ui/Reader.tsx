@@ -152,7 +152,6 @@ export function ReaderView({ article: opened, state }: { article: Article; state
     };
   }, [article, query]);
 
-
   // Lay out the rest of the article between frames, then draw once more (exact percentage).
   // Keyed on the layout itself: a burst of resizes can evict and rebuild the one for a width.
   const layout = getLayout(article, geometryOf(state).articleWidth);

@@ -112,10 +112,7 @@ function hints(article: Article, state: ReaderState): string {
     parts.push(pair(state, "lineDown", "lineUp", "choose", "toc"));
     parts.push(hint(state, "choose", "jump", "toc"), hint(state, "back", "close"));
   } else if (state.search.prompt) {
-    parts.push(
-      hint(state, "promptAccept", "keep", "search"),
-      hint(state, "back", "cancel"),
-    );
+    parts.push(hint(state, "promptAccept", "keep", "search"), hint(state, "back", "cancel"));
   } else if (state.overlay === "links") {
     parts.push(pair(state, "lineDown", "lineUp", "choose", "links"));
     parts.push(hint(state, "choose", "open", "links"), hint(state, "back", "close"));
@@ -184,7 +181,9 @@ function statusRow(article: Article, state: ReaderState): Row {
   const leftText = prompting ? ` ${promptText(state, Math.max(1, g.cols - 24))}` : ` ${section}`;
   const rightFit = truncate(
     right,
-    prompting || state.notice || state.reply.confirm ? Math.max(0, g.cols - textWidth(leftText) - 1) : g.cols,
+    prompting || state.notice || state.reply.confirm
+      ? Math.max(0, g.cols - textWidth(leftText) - 1)
+      : g.cols,
   );
   const leftWidth = g.cols - textWidth(rightFit);
   const left = leftWidth > 2 ? padTo(leftText, leftWidth) : " ".repeat(Math.max(0, leftWidth));

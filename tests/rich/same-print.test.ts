@@ -35,7 +35,7 @@ describe("strikethrough in print", () => {
     const md = await fixture("markdown.json");
     expect(renderPrint(md, { width: 80, color: false })).toContain("~mistakes~ visible");
     const colored = renderPrint(md, { width: 80, color: true });
-    expect(colored).toMatch(/\x1b\[9mmistakes\x1b\[0m/);
+    expect(colored).toContain("\x1b[9mmistakes\x1b[0m");
     expect(colored).not.toContain("~mistakes~");
   });
 });
