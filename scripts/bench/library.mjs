@@ -51,8 +51,9 @@ async function firstScreen(Session, options, count, name) {
 }
 
 /**
- * Returns { cold: ms[], warm: ms[], wholeListMs, filterKeys: summary, peakRssBytes } for a folder
- * of `count` articles; `runs` first opens of each kind.
+ * Returns { cold: ms[], warm: ms[], seed: ms[], wholeListMs, filterKeys: summary, peakRssBytes }
+ * for a folder of `count` articles: `runs` first opens of each kind, interleaved with `reference`
+ * (the seed's first frame) so that the ratios share the machine's noise.
  */
 export async function librarySession({
   Session,
@@ -65,10 +66,12 @@ export async function librarySession({
   cwd,
   runs,
   work,
+  reference,
 }) {
   const base = { args: [cli, dir], cols, rows, cwd };
   const cold = [];
   const warm = [];
+  const seed = [];
   const cache = mkdtempSync(join(work, "library-cache-"));
   // The session that fills the cache: every file read, then the filter typed; memory at the end.
   const s = new Session(process.execPath, [cli, dir], {
@@ -97,6 +100,7 @@ export async function librarySession({
     s.dispose();
   }
   for (let run = 0; run < runs; run++) {
+    if (reference) seed.push(await reference());
     const fresh = mkdtempSync(join(work, "library-cold-"));
     cold.push(
       await firstScreen(
@@ -118,6 +122,7 @@ export async function librarySession({
   return {
     cold,
     warm,
+    seed,
     wholeListMs,
     filterKeys: keys.length > 0 ? summary(keys) : null,
     peakRssBytes,

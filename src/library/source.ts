@@ -8,8 +8,9 @@ import type { LibraryScan, Scanned } from "./scan.js";
 
 export type LibrarySource = {
   readonly files: readonly string[];
-  /** Files read already (before the list was first drawn). */
+  /** Files read already (before the list was first drawn), and how many have been checked. */
   readonly initial: readonly Scanned[];
+  readonly scanned: number;
   readonly done: boolean;
   /** Reads more files, for about `budgetMs`; what was read. */
   step(budgetMs: number): Promise<Scanned[]>;
@@ -31,6 +32,9 @@ export function scanSource(scan: LibraryScan, initial: readonly Scanned[] = []):
   return {
     files: scan.files,
     initial,
+    get scanned() {
+      return scan.scanned;
+    },
     get done() {
       return scan.done;
     },
@@ -47,6 +51,7 @@ export function loadedSource(entries: readonly Loaded[]): LibrarySource {
     initial: entries.map((e, index) =>
       e.ok ? { index, facts: factsOf(e.article) } : { index, errors: e.errors },
     ),
+    scanned: entries.length,
     done: true,
     step: async () => [],
     load: (index) => ready(entries[index] as Loaded),

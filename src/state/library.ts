@@ -62,7 +62,12 @@ export type LibraryAction =
   | { type: "key"; key: string }
   | { type: "command"; command: Command }
   | { type: "resize"; cols: number; rows: number }
-  | { type: "scanned"; items: readonly { index: number; facts?: Facts; errors?: string[] }[] }
+  /** Files read (facts or errors); `scanned`: how many files have been checked so far. */
+  | {
+      type: "scanned";
+      items: readonly { index: number; facts?: Facts; errors?: string[] }[];
+      scanned?: number;
+    }
   /** An article was closed at `anchor` (it moves to the front of "last read"). */
   | { type: "read"; id: string; anchor: Anchor }
   /** Opening an entry failed after all (the file changed since it was listed). */
@@ -247,7 +252,13 @@ export function stepLibrary(state: LibraryState, action: LibraryAction): Library
     case "resize":
       return only(scrolled({ ...state, cols: action.cols, rows: action.rows }));
     case "scanned": {
-      if (action.items.length === 0) return only(state);
+      const progress = Math.min(
+        state.entries.length,
+        action.scanned ?? state.scanned + action.items.length,
+      );
+      if (action.items.length === 0) {
+        return only(progress === state.scanned ? state : { ...state, scanned: progress });
+      }
       const entries = state.entries.slice();
       for (const item of action.items) {
         const entry = entries[item.index];
@@ -256,8 +267,7 @@ export function stepLibrary(state: LibraryState, action: LibraryAction): Library
           ? { file: entry.file, facts: item.facts }
           : { file: entry.file, errors: item.errors ?? [] };
       }
-      const scanned = Math.min(entries.length, state.scanned + action.items.length);
-      return only(reorder({ ...state, entries, scanned }, state.follow));
+      return only(reorder({ ...state, entries, scanned: progress }, state.follow));
     }
     case "read": {
       const positions = new Map(state.positions);

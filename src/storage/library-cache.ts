@@ -101,6 +101,11 @@ export class FactsCache {
     return entry && entry.size === size && entry.mtime === mtime ? entry.known : undefined;
   }
 
+  /** What was known of `path` when last seen, whatever its size and time now (to show at once). */
+  peek(path: string): Known | undefined {
+    return this.entries.get(path)?.known;
+  }
+
   set(path: string, size: number, mtime: number, known: Known): void {
     this.entries.delete(path); // re-inserted last: the map's order is the order of seeing
     this.entries.set(path, { size, mtime, known });

@@ -6,6 +6,7 @@ import { useApp, useInput, useStdout } from "ink";
 import { useCallback, useContext, useEffect, useRef, useState } from "react";
 import type { Loaded } from "../content/load.js";
 import type { Article } from "../content/schema.js";
+import type { Scanned } from "../library/scan.js";
 import { type LibrarySource, loadedSource } from "../library/source.js";
 import { type AppAction, type AppEffect, type AppState, appStep, readerFor } from "../state/app.js";
 import type { Keymap } from "../state/keymap.js";
@@ -39,6 +40,8 @@ export type AppProps = {
 
 /** How long one turn of reading files may take before the next frame and keys get their turn. */
 const SCAN_SLICE_MS = 12;
+/** How often the list shows what was read meanwhile. */
+const SCAN_SHOW_MS = 150;
 
 function openingApp(props: AppProps, cols: number, rows: number): AppState {
   const base = {
@@ -70,7 +73,8 @@ function openingApp(props: AppProps, cols: number, rows: number): AppState {
   });
   return {
     ...base,
-    list: stepLibrary(list, { type: "scanned", items: source.initial }).state,
+    list: stepLibrary(list, { type: "scanned", items: source.initial, scanned: source.scanned })
+      .state,
   };
 }
 
@@ -157,12 +161,22 @@ export function App(props: AppProps) {
     }
     let stopped = false;
     let timer: NodeJS.Immediate | undefined;
+    // What was read is handed to the list at most every SCAN_SHOW_MS: each hand-over sorts the
+    // list again and draws a frame, which cost more than the reading when done every slice.
+    let pending: Scanned[] = [];
+    let shown = performance.now();
     const next = () => {
       source
         .step(SCAN_SLICE_MS)
         .then((items) => {
           if (stopped) return;
-          dispatch({ type: "list", action: { type: "scanned", items } });
+          pending.push(...items);
+          if (source.done || performance.now() - shown >= SCAN_SHOW_MS) {
+            const action = { type: "scanned" as const, items: pending, scanned: source.scanned };
+            pending = [];
+            shown = performance.now();
+            dispatch({ type: "list", action });
+          }
           if (source.done) source.save();
           else timer = setImmediate(next);
         })

@@ -28,7 +28,8 @@ export async function openLibrary(
   options: { positions: ReadonlyMap<string, Anchor>; keymap?: Keymap; theme: Theme },
 ): Promise<OpenedLibrary> {
   const scan = new LibraryScan(files, new FactsCache());
-  const initial = await scan.step(FIRST_SLICE_MS);
+  // What the cache knew of every file, then a first slice of checking and reading.
+  const initial = [...scan.remembered(), ...(await scan.step(FIRST_SLICE_MS))];
   const sort = readSort();
   return {
     source: scanSource(scan, initial),
@@ -39,7 +40,8 @@ export async function openLibrary(
         sort,
         ...(options.keymap && { keymap: options.keymap }),
       });
-      const state = stepLibrary(list, { type: "scanned", items: initial }).state;
+      const scanned = scan.scanned;
+      const state = stepLibrary(list, { type: "scanned", items: initial, scanned }).state;
       return paintRows(composeLibrary(state, options.theme));
     },
   };

@@ -117,6 +117,22 @@ describe("the facts cache", () => {
     expect(two.find((r) => r.errors)?.errors?.[0]).toMatch(/^.*bad\.json:1:2: /);
   });
 
+  it("a second open shows what the cache knew at once; checking reports only what changed", async () => {
+    const files = findArticles([dir]).files;
+    const warm = new FactsCache(file);
+    await scanAll(new LibraryScan(files, warm));
+    warm.save();
+    const target = join(dir, "a5.json");
+    writeFileSync(target, article(5, 40).replace('"Article 5"', '"Renamed 5"'));
+    const scan = new LibraryScan(files, new FactsCache(file));
+    const shown = scan.remembered();
+    expect(shown).toHaveLength(files.length);
+    expect(shown.map((r) => r.facts?.title)).toContain("Article 5");
+    const changed = await scanAll(scan);
+    expect(changed.map((r) => r.facts?.title)).toEqual(["Renamed 5"]);
+    expect(scan.scanned).toBe(files.length);
+  });
+
   it("a damaged or foreign cache file counts as empty, and its strings are sanitised", async () => {
     writeFileSync(file, "{ not json");
     expect(new FactsCache(file).size).toBe(0);
