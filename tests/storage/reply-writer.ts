@@ -8,11 +8,14 @@
 //   open <length of the comment brought back> <ms>
 //   t <length of the comment after the key> <ms>
 //   posted <id> <length> <ms>       (only once the reply is on disk)
+//   w <ms> … W <ms>                 (a draft write began … ended: time the disk took, which the
+//                                    half-second promise does not count)
 import { openSync, readFileSync, writeSync } from "node:fs";
 import { sanitizeArticle } from "../../src/content/sanitize.js";
 import { articleSchema } from "../../src/content/schema.js";
 import type { Effect } from "../../src/state/effects.js";
 import { type Action, initialState, step } from "../../src/state/reducer.js";
+import { draftSaver } from "../../src/storage/drafts.js";
 import { performReply } from "../../src/ui/reply-effects.js";
 import { REPLY_STREAM } from "./reply-stream.js";
 
@@ -20,6 +23,16 @@ const [articlePath = "", logPath = ""] = process.argv.slice(2);
 const article = sanitizeArticle(articleSchema.parse(JSON.parse(readFileSync(articlePath, "utf8"))));
 const log = openSync(logPath, "a");
 const say = (line: string) => writeSync(log, `${line} ${Date.now()}\n`);
+
+const flush = draftSaver.flush.bind(draftSaver);
+draftSaver.flush = (identity) => {
+  say("w -");
+  try {
+    return flush(identity);
+  } finally {
+    say("W -");
+  }
+};
 
 let state = initialState(100, 30);
 let stored: string | undefined;
