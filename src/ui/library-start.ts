@@ -28,8 +28,13 @@ export async function openLibrary(
   options: { positions: ReadonlyMap<string, Anchor>; keymap?: Keymap; theme: Theme },
 ): Promise<OpenedLibrary> {
   const scan = new LibraryScan(files, new FactsCache());
-  // What the cache knew of every file, then a first slice of checking and reading.
-  const initial = [...scan.remembered(), ...(await scan.step(FIRST_SLICE_MS))];
+  // What the cache knew of every file; a first slice of reading unless it knew them all (then
+  // the checking of sizes and times can wait until after the first frame).
+  const remembered = scan.remembered();
+  const initial =
+    remembered.length === files.length
+      ? remembered
+      : [...remembered, ...(await scan.step(FIRST_SLICE_MS))];
   const sort = readSort();
   return {
     source: scanSource(scan, initial),
