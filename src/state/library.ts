@@ -88,14 +88,29 @@ export function initialLibrary(
   files: readonly string[],
   cols: number,
   rows: number,
-  options: { positions?: ReadonlyMap<string, Anchor>; sort?: SortKey; keymap?: Keymap } = {},
+  options: {
+    positions?: ReadonlyMap<string, Anchor>;
+    sort?: SortKey;
+    keymap?: Keymap;
+    /** Files read already, and how many have been checked (the list is sorted once, with them). */
+    items?: readonly { index: number; facts?: Facts; errors?: string[] }[];
+    scanned?: number;
+  } = {},
 ): LibraryState {
   const positions = options.positions ?? new Map();
+  const entries: LibraryEntry[] = files.map((file) => ({ file }));
+  for (const item of options.items ?? []) {
+    const file = entries[item.index]?.file;
+    if (file === undefined) continue;
+    entries[item.index] = item.facts
+      ? { file, facts: item.facts }
+      : { file, errors: item.errors ?? [] };
+  }
   const state: LibraryState = {
     cols,
     rows,
-    entries: files.map((file) => ({ file })),
-    scanned: 0,
+    entries,
+    scanned: Math.min(files.length, options.scanned ?? 0),
     order: [],
     cursor: 0,
     top: 0,

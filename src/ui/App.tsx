@@ -10,7 +10,7 @@ import type { Scanned } from "../library/scan.js";
 import { type LibrarySource, loadedSource } from "../library/source.js";
 import { type AppAction, type AppEffect, type AppState, appStep, readerFor } from "../state/app.js";
 import type { Keymap } from "../state/keymap.js";
-import { initialLibrary, type SortKey, stepLibrary } from "../state/library.js";
+import { initialLibrary, type SortKey } from "../state/library.js";
 import { parseMouse } from "../state/mouse.js";
 import type { Anchor } from "../storage/positions.js";
 import { Frame } from "./Frame.js";
@@ -70,12 +70,10 @@ function openingApp(props: AppProps, cols: number, rows: number): AppState {
     positions: props.positions,
     sort: props.sort,
     ...(props.keymap && { keymap: props.keymap }),
+    items: source.initial,
+    scanned: source.scanned,
   });
-  return {
-    ...base,
-    list: stepLibrary(list, { type: "scanned", items: source.initial, scanned: source.scanned })
-      .state,
-  };
+  return { ...base, list };
 }
 
 export function App(props: AppProps) {

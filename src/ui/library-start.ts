@@ -5,7 +5,7 @@
 import { LibraryScan } from "../library/scan.js";
 import { type LibrarySource, scanSource } from "../library/source.js";
 import type { Keymap } from "../state/keymap.js";
-import { initialLibrary, type SortKey, stepLibrary } from "../state/library.js";
+import { initialLibrary, type SortKey } from "../state/library.js";
 import { FactsCache } from "../storage/library-cache.js";
 import { readSort } from "../storage/library-prefs.js";
 import type { Anchor } from "../storage/positions.js";
@@ -40,13 +40,13 @@ export async function openLibrary(
     source: scanSource(scan, initial),
     sort,
     paint(cols, rows) {
-      const list = initialLibrary(files, cols, rows, {
+      const state = initialLibrary(files, cols, rows, {
         positions: options.positions,
         sort,
         ...(options.keymap && { keymap: options.keymap }),
+        items: initial,
+        scanned: scan.scanned,
       });
-      const scanned = scan.scanned;
-      const state = stepLibrary(list, { type: "scanned", items: initial, scanned }).state;
       return paintRows(composeLibrary(state, options.theme));
     },
   };
