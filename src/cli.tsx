@@ -342,6 +342,14 @@ async function main(): Promise<void> {
   reportNotices(entries);
   // What happened to the positions file (set aside, unreadable), now that the screen is restored.
   for (const line of takeNotices()) process.stderr.write(`lectern: ${sanitizeLine(line)}\n`);
+  // And what happened to the drafts and replies files (set aside, unreadable), if they were used.
+  const [{ takeDraftNotices }, { takeReplyNotices }] = await Promise.all([
+    import("./storage/drafts.js"),
+    import("./storage/replies.js"),
+  ]);
+  for (const line of [...takeDraftNotices(), ...takeReplyNotices()]) {
+    process.stderr.write(`lectern: ${sanitizeLine(line)}\n`);
+  }
   return exitWhenDrained(code);
 }
 
