@@ -70,7 +70,10 @@ describe("outline", () => {
       "Last part",
     ]);
     expect(o.blocks[o.sections[2]?.block as number]?.kind).toBe("text");
-    expect(o.blocks[1]).toMatchObject({ kind: "byline", text: "By Test Author · March 1, 2024 · 1 min" });
+    expect(o.blocks[1]).toMatchObject({
+      kind: "byline",
+      text: "By Test Author · March 1, 2024 · 1 min",
+    });
     const single: Article = { id: "one", title: "One", sections: [{ paragraphs: ["x"] }] };
     expect(outline(single).sections[0]?.title).toBe("Article");
     expect(outline(single).blocks.at(-1)?.text).toBe("No thoughts yet on “One”");
