@@ -1,11 +1,12 @@
 // Asking the terminal how wide it draws the clusters terminals disagree about: emoji modifier and
 // ZWJ sequences, variation selector 16, regional-indicator flags and East Asian ambiguous
 // characters (curly quotes, ±, ①…). Done once per run, only when the article holds such
-// clusters, after the first frame is on screen: each is written on the terminal's last row (which
-// Lectern leaves blank) followed by a cursor position request; the column in each reply is its
-// width. A terminal that does not answer in time leaves string-width's widths in place, except
-// that emoji sequences are then given the conservative width of their parts (what a terminal
-// that does not join them draws). Keys typed meanwhile are handed back to the reader.
+// clusters, after the first frame is on screen: each is written, concealed, on the terminal's
+// last row (which Lectern leaves blank) followed by a cursor position request and an erase; the
+// column in each reply is its width. A terminal that does not answer in time leaves
+// string-width's widths in place, except that emoji sequences are then given the conservative
+// width of their parts (what a terminal that does not join them draws). Keys typed meanwhile are
+// handed back to the reader.
 import type { Article } from "../content/schema.js";
 import { clusterWidth, graphemes } from "../layout/measure.js";
 
@@ -111,7 +112,11 @@ export function measureWidths(
     stdin.on("data", onData);
     stdin.resume();
     let probes = "";
-    for (const cluster of clusters) probes += `\x1b[${row};1H\x1b[2K${cluster}\x1b[6n`;
+    // Each probe is written concealed and erased in the same breath: the terminal answers for
+    // where the cursor was when it read the request, and nothing is left to see.
+    for (const cluster of clusters) {
+      probes += `\x1b[${row};1H\x1b[8m${cluster}\x1b[28m\x1b[6n\x1b[2K`;
+    }
     stdout.write(probes);
   });
 }
