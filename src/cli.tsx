@@ -19,7 +19,7 @@ import {
 } from "./content/load.js";
 import { sanitizeLine } from "./content/sanitize.js";
 import type { Article } from "./content/schema.js";
-import { setBidiMode } from "./layout/bidi.js";
+import { prepareBidi, setBidiMode } from "./layout/bidi.js";
 import { setMeasuredWidths } from "./layout/measure.js";
 import { invalidateLayouts } from "./layout/per-width.js";
 import { findArticles } from "./library/scan.js";
@@ -239,7 +239,8 @@ async function main(): Promise<void> {
   const entries = listed ? [] : await finishImports(files.map(load));
   const good = entries.filter((e) => e.ok);
   // Markdown and HTML parsers load only when an article is written in them.
-  for (const entry of good) await prepareFormats(entry.article);
+  // In the reader, right-to-left text is looked for after the first frame (see below).
+  for (const entry of good) await prepareFormats(entry.article, { bidi: !interactive });
 
   if (!reader) {
     // `lectern --print | head` closes the pipe early: the rest is dropped quietly (output.ts).
@@ -325,6 +326,9 @@ async function main(): Promise<void> {
   // With the first frame on screen, ask the terminal how wide it draws the clusters terminals
   // disagree about (emoji sequences, ambiguous-width characters), and lay out with its answer.
   if (article && process.env.LECTERN_MEASURE !== "0") await measureClusters(article, keys);
+  // Right-to-left text (bidi-js loaded if there is any) before Ink draws; the list's articles are
+  // prepared as they open.
+  for (const entry of good) await prepareBidi(entry.article);
   const { runReader } = await reader;
   const code = await runReader(entries, {
     screen,

@@ -62,6 +62,8 @@ const resolved = new WeakMap<Inline, Resolved | null>();
  * `ltr` forces a left-to-right paragraph (Lectern's own lines: a comment's header).
  */
 function resolve(source: Inline, ltr: boolean): Resolved | null {
+  // Until bidi-js is loaded (the reader loads it after its first frame) nothing is remembered.
+  if (!bidi) return null;
   let r = resolved.get(source);
   if (r !== undefined) return r;
   r = null;

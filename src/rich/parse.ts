@@ -16,9 +16,13 @@ export function formatsOf(article: Article): Set<Format> {
   return formats;
 }
 
-/** Load what an article needs before layout: its parsers (none for plain text), bidi-js. */
-export async function prepareFormats(article: Article): Promise<void> {
-  await prepareBidi(article);
+/**
+ * Load what an article needs before layout: its parsers (none for plain text) and, when it holds
+ * right-to-left text, bidi-js. The reader looks for right-to-left text only after its first
+ * frame (`bidi: false` here, then prepareBidi), since that means reading the whole article.
+ */
+export async function prepareFormats(article: Article, { bidi = true } = {}): Promise<void> {
+  if (bidi) await prepareBidi(article);
   const needed = formatsOf(article);
   if (needed.has("markdown") && !parsers.markdown) {
     parsers.markdown = (await import("./markdown.js")).parseMarkdown;

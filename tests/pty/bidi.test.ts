@@ -1,0 +1,81 @@
+// An Arabic paragraph in the reader, in real tmux and in xterm.js (neither reorders by itself):
+// it reads right to left — its first word at the right end of the column, reversed for display
+// since those terminals draw in the order they receive — and with LECTERN_BIDI=off it does not.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { BUNDLE, built, killAll, open, SKIP_REASON } from "./harness.js";
+
+afterAll(killAll);
+
+const ARABIC = "مرحبا بالعالم هذه فقرة قصيرة بالعربية فيها رقم 2024.";
+const reversed = (s: string) => [...s].reverse().join("");
+
+function article(): string {
+  const file = join(mkdtempSync(join(tmpdir(), "lectern-bidi-")), "rtl.json");
+  writeFileSync(
+    file,
+    JSON.stringify({ id: "rtl", title: "RTL", sections: [{ paragraphs: [ARABIC] }] }),
+  );
+  return file;
+}
+
+const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
+const suite = built ? describe : describe.skip;
+
+suite("an Arabic paragraph in the reader", { timeout: 60_000 }, () => {
+  it("xterm.js: reads right to left, right-aligned; bidi off leaves it in logical order", async (context) => {
+    const file = article();
+    const s = open(context, { cols: 80, rows: 24, args: [file] });
+    const screen = await s.waitFor(
+      (sc) => sc.some((l) => l.includes("2024")),
+      10_000,
+      "the paragraph",
+    );
+    const row = screen.find((l) => l.includes("2024")) ?? "";
+    expect(row.trimEnd().endsWith(reversed("مرحبا"))).toBe(true);
+    expect(row.startsWith("   ")).toBe(true);
+    const off = open(context, { cols: 80, rows: 24, args: [file], env: { LECTERN_BIDI: "off" } });
+    const plain = await off.waitFor(
+      (sc) => sc.some((l) => l.includes("2024")),
+      10_000,
+      "the paragraph",
+    );
+    expect(plain.find((l) => l.includes("2024"))?.trim()).toBe(ARABIC);
+  });
+
+  it.skipIf(!hasTmux)("tmux: reads right to left", async () => {
+    const name = `lectern-bidi-${process.pid}`;
+    execFileSync("tmux", [
+      "new-session",
+      "-d",
+      "-s",
+      name,
+      "-x",
+      "80",
+      "-y",
+      "24",
+      `node ${BUNDLE} ${article()}`,
+    ]);
+    try {
+      const deadline = Date.now() + 10_000;
+      let row = "";
+      while (Date.now() < deadline) {
+        const screen = execFileSync("tmux", ["capture-pane", "-p", "-t", name], {
+          encoding: "utf8",
+        }).split("\n");
+        row =
+          screen.find((l) => l.includes("2024") && l.trimEnd().endsWith(reversed("مرحبا"))) ?? "";
+        if (row !== "") break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(row).not.toBe("");
+    } finally {
+      spawnSync("tmux", ["kill-session", "-t", name]);
+    }
+  });
+});
+
+if (!built) it.skip(SKIP_REASON, () => {});
