@@ -27,6 +27,15 @@ import {
   until,
 } from "./harness.js";
 
+/** A process's command line, or "" once it has exited (its /proc entry is gone). */
+function cmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return "";
+  }
+}
+
 const TIMEOUT = 30_000;
 const SEED = join(ROOT, "content", "azerbaijan-and-israel.json");
 const FAULT_LINE = "lectern: injected rendering fault (LECTERN_FAULT=render)";
@@ -186,9 +195,7 @@ suite(`exits${built ? "" : ` — ${SKIP_REASON}`}`, { timeout: TIMEOUT }, () => 
       `mkfifo "${fifo}"; (read -r < /dev/tty; cat "$INPUT" > "${fifo}") & node "$LECTERN" --print "${fifo}" 2>&1`,
     );
     const node = await until(() =>
-      childPids(sh.s.pid).find(
-        (pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[1] === BUNDLE,
-      ),
+      childPids(sh.s.pid).find((pid) => cmdline(pid).split("\0")[1] === BUNDLE),
     );
     // Opening the pipe waits for its writer: by then Lectern's code runs (before it, Node itself
     // is starting and no JavaScript can listen yet).

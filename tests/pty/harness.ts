@@ -274,6 +274,10 @@ export function spawnPty(options: SpawnOptions = {}): Session {
     pending = new Promise<void>((resolve) => term.write(data, resolve));
   };
   child.onData(receive);
+  // Answer what the program asks the terminal (cursor position reports), as a real one does.
+  term.onData((answer) => {
+    if (!finished) child.write(answer);
+  });
   keepLastOutput(child, receive);
   const exited = new Promise<Exit>((resolve) => {
     child.onExit(({ exitCode, signal }) => {
