@@ -320,9 +320,11 @@ async function main(): Promise<void> {
     });
     process.stdout.write(CLEAR + paintRows(composeFrame(article, state, theme)));
   };
-  setHyperlinks(await links);
+  // The first frame goes out without hyperlinks (their detection loads a module); Ink's frames,
+  // drawn over it, have them.
   paintEarly();
   process.stdout.on("resize", paintEarly);
+  setHyperlinks(await links);
   // With the first frame on screen, ask the terminal how wide it draws the clusters terminals
   // disagree about (emoji sequences, ambiguous-width characters), and lay out with its answer.
   if (article && process.env.LECTERN_MEASURE !== "0") await measureClusters(article, keys);
