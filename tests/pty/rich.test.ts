@@ -23,7 +23,7 @@ afterAll(killAll);
 
 const suite = built ? describe : describe.skip;
 
-suite("rich text in the reader", () => {
+suite("rich text in the reader", { timeout: 30_000 }, () => {
   it("draws links as OSC 8 hyperlinks, lists them with o, and opens one with Enter", async (context) => {
     const dir = mkdtempSync(join(tmpdir(), "lectern-browser-"));
     const log = join(dir, "opened.txt");
