@@ -1,12 +1,12 @@
 // An Arabic paragraph in the reader, in real tmux and in xterm.js (neither reorders by itself):
 // it reads right to left — its first word at the right end of the column, reversed for display
 // since those terminals draw in the order they receive — and with LECTERN_BIDI=off it does not.
-import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BUNDLE, built, killAll, open, SKIP_REASON } from "./harness.js";
+import { hasTmux, tmux } from "./tmux.js";
 
 afterAll(killAll);
 
@@ -22,7 +22,6 @@ function article(): string {
   return file;
 }
 
-const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
 const suite = built ? describe : describe.skip;
 
 suite("an Arabic paragraph in the reader", { timeout: 60_000 }, () => {
@@ -43,33 +42,13 @@ suite("an Arabic paragraph in the reader", { timeout: 60_000 }, () => {
   });
 
   it.skipIf(!hasTmux)("tmux: reads right to left", async () => {
-    const name = `lectern-bidi-${process.pid}`;
-    execFileSync("tmux", [
-      "new-session",
-      "-d",
-      "-s",
-      name,
-      "-x",
-      "80",
-      "-y",
-      "24",
-      `node ${BUNDLE} ${article()}`,
-    ]);
+    const t = tmux(`node ${BUNDLE} ${article()}`, 80, 24);
     try {
-      const deadline = Date.now() + 10_000;
-      let row = "";
-      while (Date.now() < deadline) {
-        const screen = execFileSync("tmux", ["capture-pane", "-p", "-t", name], {
-          encoding: "utf8",
-        }).split("\n");
-        row =
-          screen.find((l) => l.includes("2024") && l.trimEnd().endsWith(reversed("مرحبا"))) ?? "";
-        if (row !== "") break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      expect(row).not.toBe("");
+      const rtl = (l: string) => l.includes("2024") && l.trimEnd().endsWith(reversed("مرحبا"));
+      const screen = await t.waitFor((sc) => sc.some(rtl), "the paragraph right to left");
+      expect(screen.find(rtl)?.startsWith("   ")).toBe(true);
     } finally {
-      spawnSync("tmux", ["kill-session", "-t", name]);
+      t.kill();
     }
   });
 });
