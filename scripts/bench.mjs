@@ -506,7 +506,6 @@ async function main() {
     log("search on 10mb: /pipeline a character at a time, then /the and ↓ while it counts");
     try {
       search = await searchSession({
-        Session,
         cli: CLI,
         article: articles.find((a) => a.name === "10mb"),
         env,
@@ -558,7 +557,6 @@ async function main() {
     log(`discussion on 10mb: ${config.rounds} rounds of Tab, then ${DISCUSSION_ROUND.join(" ")}`);
     try {
       discussion = await discussionSession({
-        Session,
         cli: CLI,
         article: articles.find((a) => a.name === "10mb"),
         env,

@@ -3,6 +3,7 @@
 // changes — ] (next top-level comment), C (fold every thread), E (unfold every thread), [ (the
 // previous top-level comment), and ↓ ↑ (next and previous comment) as the reference the others
 // are compared with in the same run. A round is ] ] C E [ [ ↓ ↑ and ends where it began.
+import { openArticle } from "./pty.mjs";
 import { summary } from "./stats.mjs";
 
 const TAB = "\t";
@@ -10,8 +11,10 @@ export const DISCUSSION_KEYS = { "]": "]", C: "C", E: "E", "[": "[", down: "\x1b
 export const DISCUSSION_ROUND = ["]", "]", "C", "E", "[", "[", "down", "up"];
 
 /** Returns { keys: { "]": summary, C, E, "[", down, up }, noChange: [] }. */
-export async function discussionSession({ Session, cli, article, env, cols, rows, cwd, rounds }) {
-  const s = new Session(process.execPath, [cli, article.path], {
+export async function discussionSession({ cli, article, env, cols, rows, cwd, rounds }) {
+  const s = await openArticle({
+    cli,
+    article,
     cols,
     rows,
     cwd,
@@ -19,12 +22,6 @@ export async function discussionSession({ Session, cli, article, env, cols, rows
     name: `discussion ${article.name}`,
   });
   try {
-    await s.waitFor(
-      () => s.rows().some((r) => r.includes(article.title)),
-      30_000,
-      "the first frame",
-    );
-    await s.settle(300, 5000);
     await s.press(TAB, { what: "Tab (focus the comments)" });
     const times = Object.fromEntries(DISCUSSION_ROUND.map((k) => [k, []]));
     const noChange = [];

@@ -299,3 +299,29 @@ export class Session {
     this.term.dispose();
   }
 }
+
+/** Lectern reading `article`, once its first frame is on screen and has settled. */
+export async function openArticle({
+  cli,
+  article,
+  cols,
+  rows,
+  cwd,
+  env,
+  name,
+  timeoutMs = 30_000,
+}) {
+  const s = new Session(process.execPath, [cli, article.path], { cols, rows, cwd, env, name });
+  try {
+    await s.waitFor(
+      () => s.rows().some((r) => r.includes(article.title)),
+      timeoutMs,
+      "the first frame",
+    );
+    await s.settle(300, 5000);
+  } catch (error) {
+    s.dispose();
+    throw error;
+  }
+  return s;
+}

@@ -1,6 +1,7 @@
 // Search, measured where a person feels it, in a pseudo-terminal: each character typed after `/`
 // until the screen shows the first match (highlighted, the view moved), Enter until the count is
 // exact (no "~"), and ↓ while a long count is still running (typing and scrolling must not wait).
+import { openArticle } from "./pty.mjs";
 import { median, summary } from "./stats.mjs";
 
 const DOWN = "\x1b[B";
@@ -15,18 +16,10 @@ function statusText(session) {
  * `query` is typed a character at a time; `busyQuery` is a common word whose count takes long,
  * to press ↓ during. Returns { type: summary of ms per character, count: ms, duringCount }.
  */
-export async function searchSession({
-  Session,
-  cli,
-  article,
-  env,
-  cols,
-  rows,
-  cwd,
-  query,
-  busyQuery,
-}) {
-  const s = new Session(process.execPath, [cli, article.path], {
+export async function searchSession({ cli, article, env, cols, rows, cwd, query, busyQuery }) {
+  const s = await openArticle({
+    cli,
+    article,
     cols,
     rows,
     cwd,
@@ -34,12 +27,6 @@ export async function searchSession({
     name: `search ${article.name}`,
   });
   try {
-    await s.waitFor(
-      () => s.rows().some((r) => r.includes(article.title)),
-      30_000,
-      "the first frame",
-    );
-    await s.settle(300, 5000);
     await s.press("/", { what: "/" });
     const typed = [];
     for (const ch of query) typed.push((await s.press(ch, { what: `typing ${ch}` })).ms);
