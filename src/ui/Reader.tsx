@@ -27,6 +27,9 @@ import { keysOf } from "./keys.js";
 import { performReply } from "./reply-effects.js";
 import { ThemeContext } from "./theme-context.js";
 
+/** How long a search query stays unchanged before its matches are counted. */
+const COUNT_DELAY_MS = 60;
+
 // The contents list (and ink-select-input with it) is loaded when first opened.
 const Toc = lazy(() => import("./Toc.js"));
 
@@ -135,20 +138,23 @@ export function ReaderView({ article: opened, state }: { article: Article; state
   const [, setLaidOut] = useState(0);
   const [, setCounted] = useState(0);
 
-  // Count the search's matches between keys (the status line shows "~" until it is exact).
+  // Count the search's matches between keys (the status line shows "~" until it is exact). The
+  // count starts a little after the query last changed, so that the frame showing the first match
+  // goes out first and a query being typed is not counted for every letter.
   const query = state.search.query;
   useEffect(() => {
     if (query === "") return;
     const index = searchOf(article, query);
     if (index.countDone) return;
-    let timer: NodeJS.Immediate | undefined;
+    let immediate: NodeJS.Immediate | undefined;
     const count = () => {
       if (index.count()) setCounted((n) => n + 1);
-      else timer = setImmediate(count);
+      else immediate = setImmediate(count);
     };
-    timer = setImmediate(count);
+    const start = setTimeout(count, COUNT_DELAY_MS);
     return () => {
-      if (timer) clearImmediate(timer);
+      clearTimeout(start);
+      if (immediate) clearImmediate(immediate);
     };
   }, [article, query]);
 
