@@ -145,6 +145,11 @@ export function appStep(app: AppState, action: AppAction): AppResult {
       return result;
     }
     case "reader":
-      return app.reader ? withReader(app, app.reader, action.action) : { state: app, effects: [] };
+      if (app.reader) return withReader(app, app.reader, action.action);
+      // The mouse over the list (no article open): the wheel scrolls it, a click highlights.
+      if (app.list && action.action.type === "mouse") {
+        return withList(app, { type: "mouse", event: action.action.event });
+      }
+      return { state: app, effects: [] };
   }
 }

@@ -8,6 +8,7 @@ import type { Facts } from "../library/facts.js";
 import type { SortChoice } from "../storage/library-prefs.js";
 import type { Anchor } from "../storage/positions.js";
 import { type Command, DEFAULT_KEYMAP, type Keymap } from "./keymap.js";
+import { type MouseEvent, WHEEL_LINES } from "./mouse.js";
 
 export type SortKey = SortChoice;
 export const SORTS: readonly SortKey[] = ["read", "title", "date", "comments"];
@@ -72,7 +73,9 @@ export type LibraryAction =
   | { type: "read"; id: string; anchor: Anchor }
   /** Opening an entry failed after all (the file changed since it was listed). */
   | { type: "openFailed"; index: number; errors: string[] }
-  | { type: "opened" };
+  | { type: "opened" }
+  /** The wheel or a click over the list (see state/mouse.ts). */
+  | { type: "mouse"; event: MouseEvent };
 
 export type LibraryResult = { state: LibraryState; effects: LibraryEffect[] };
 
@@ -242,6 +245,29 @@ export function highlighted(state: LibraryState): number | undefined {
   return state.order[state.cursor];
 }
 
+/** Rows above the list's first entry: the title, the filter line and the column headings. */
+const ROWS_ABOVE = 3;
+
+/**
+ * The wheel scrolls the list (three rows a step, the highlight kept on screen); a click on an
+ * entry highlights it. Over the help or an error, and outside the entries, nothing happens.
+ */
+function mouseOnList(state: LibraryState, event: MouseEvent): LibraryState {
+  if (state.help || state.errorOf !== undefined || state.order.length === 0) return state;
+  const rows = listRows(state);
+  if (event.kind === "wheel") {
+    const maxTop = Math.max(0, state.order.length - rows);
+    const top = Math.max(0, Math.min(maxTop, state.top + event.delta * WHEEL_LINES));
+    const cursor = Math.max(top, Math.min(top + rows - 1, state.cursor));
+    return { ...state, top, cursor, follow: state.order[cursor] };
+  }
+  const row = event.row - ROWS_ABOVE;
+  if (row < 0 || row >= rows) return state;
+  const cursor = state.top + row;
+  if (cursor >= state.order.length) return state;
+  return { ...state, cursor, follow: state.order[cursor] };
+}
+
 /** `top` moved just enough to keep the highlight on screen (and no blank rows at the end). */
 function scrolled(state: LibraryState): LibraryState {
   const rows = listRows(state);
@@ -266,6 +292,8 @@ export function stepLibrary(state: LibraryState, action: LibraryAction): Library
   switch (action.type) {
     case "resize":
       return only(scrolled({ ...state, cols: action.cols, rows: action.rows }));
+    case "mouse":
+      return only(mouseOnList(state, action.event));
     case "scanned": {
       const progress = Math.min(
         state.entries.length,

@@ -224,3 +224,37 @@ describe("at scale", () => {
     expect(time(() => frame(typing))).toBeLessThan(100);
   });
 });
+
+describe("the mouse over the list", () => {
+  it("a click on an entry highlights that entry, as drawn", () => {
+    let s = library(50);
+    const screen = frame(s);
+    const row = screen.findIndex((line) => line.includes("Article number 007"));
+    const entry = screen[row] ?? "";
+    expect(row).toBeGreaterThan(2);
+    s = stepLibrary(s, { type: "mouse", event: { kind: "click", col: 5, row } }).state;
+    expect(cursorRow(s).replace(/^❯ /, "")).toBe(entry.replace(/^ {2}/, ""));
+    // Outside the entries: the title and the column headings change nothing.
+    expect(stepLibrary(s, { type: "mouse", event: { kind: "click", col: 5, row: 0 } }).state).toBe(
+      s,
+    );
+  });
+
+  it("the wheel scrolls the list three rows a step, the highlight kept on screen", () => {
+    let s = library(200);
+    const entryAt = (st: LibraryState, row: number) => (frame(st)[row] ?? "").slice(2);
+    const first = entryAt(s, 3);
+    s = stepLibrary(s, {
+      type: "mouse",
+      event: { kind: "wheel", delta: 1, col: 5, row: 10 },
+    }).state;
+    expect(s.top).toBe(3);
+    expect(entryAt(s, 3)).not.toBe(first);
+    expect(frame(s).some((line) => line.startsWith("❯ "))).toBe(true);
+    s = stepLibrary(s, {
+      type: "mouse",
+      event: { kind: "wheel", delta: -1, col: 5, row: 10 },
+    }).state;
+    expect(entryAt(s, 3)).toBe(first);
+  });
+});
