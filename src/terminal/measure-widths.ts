@@ -1,9 +1,10 @@
 // Asking the terminal how wide it draws the clusters terminals disagree about: emoji modifier and
 // ZWJ sequences, variation selector 16, regional-indicator flags and East Asian ambiguous
-// characters (curly quotes, ±, ①…). Done once per run, only when the article holds such
-// clusters, after the first frame is on screen: each is written, concealed, on the terminal's
-// last row (which Lectern leaves blank) followed by a cursor position request and an erase; the
-// column in each reply is its width. A terminal that does not answer in time leaves
+// characters (curly quotes, ±, ①…; only when the locale is Chinese, Japanese or Korean, since
+// terminals draw them wide only then, or with LECTERN_MEASURE=all). Done once per run, only when
+// the article holds such clusters, after the first frame is on screen: each is written,
+// concealed, on the terminal's last row (which Lectern leaves blank) followed by a cursor
+// position request and an erase; the column in each reply is its width. A terminal that does not answer in time leaves
 // string-width's widths in place, except that emoji sequences are then given the conservative
 // width of their parts (what a terminal that does not join them draws). Keys typed meanwhile are
 // handed back to the reader.
@@ -30,8 +31,22 @@ function textsOf(article: Article): string[] {
   ];
 }
 
+/** Emoji sequences, VS16 and flags: drawn differently by terminals whatever their settings. */
+const EMOJI = /[\u200d\ufe0f]|\ud83c[\udffb-\udfff\udde6-\uddff]/;
+
+/**
+ * Whether East Asian ambiguous characters may be drawn wide: terminals do that only when set up
+ * for Chinese, Japanese or Korean (the locale says so), or when LECTERN_MEASURE=all asks.
+ */
+function ambiguousMayBeWide(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.LECTERN_MEASURE === "all") return true;
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || "";
+  return /^(zh|ja|ko)/i.test(locale);
+}
+
 /** The distinct disputed clusters of an article, in order of appearance. */
 export function disputedClusters(article: Article): string[] {
+  const ambiguous = ambiguousMayBeWide();
   const found = new Set<string>();
   let scanned = 0;
   for (const text of textsOf(article)) {
@@ -46,7 +61,7 @@ export function disputedClusters(article: Article): string[] {
       let at = from;
       for (const g of graphemes(text.slice(from, m.index + 24))) {
         if (at <= m.index && m.index < at + g.length) {
-          if (at > from || from === 0) found.add(g);
+          if ((at > from || from === 0) && (ambiguous || EMOJI.test(g))) found.add(g);
           break;
         }
         at += g.length;
@@ -81,7 +96,7 @@ type Streams = { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream };
 export function measureWidths(
   clusters: readonly string[],
   { stdin, stdout }: Streams,
-  timeoutMs = 300,
+  timeoutMs = 500,
 ): Promise<Map<string, number> | undefined> {
   if (clusters.length === 0 || !stdin.isTTY || !stdout.isTTY) return Promise.resolve(undefined);
   const row = Math.max(1, stdout.rows || 24);
