@@ -142,8 +142,10 @@ export function ReaderView({ article: opened, state }: { article: Article; state
   // count starts a little after the query last changed, so that the frame showing the first match
   // goes out first and a query being typed is not counted for every letter.
   const query = state.search.query;
+  // Not while the query is being typed: the first match is all that typing needs (Enter counts).
+  const typing = state.search.prompt !== undefined;
   useEffect(() => {
-    if (query === "") return;
+    if (query === "" || typing) return;
     const index = searchOf(article, query);
     if (index.countDone) return;
     let immediate: NodeJS.Immediate | undefined;
@@ -156,7 +158,7 @@ export function ReaderView({ article: opened, state }: { article: Article; state
       clearTimeout(start);
       if (immediate) clearImmediate(immediate);
     };
-  }, [article, query]);
+  }, [article, query, typing]);
 
   // Lay out the rest of the article between frames, then draw once more (exact percentage).
   // Keyed on the layout itself: a burst of resizes can evict and rebuild the one for a width.

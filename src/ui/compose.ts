@@ -134,6 +134,8 @@ function matchCount(article: Article, state: ReaderState): string {
   const { query, current } = state.search;
   if (query === "") return "";
   const index = searchOf(article, query);
+  // While typing, matches are not counted yet: say only whether there is one.
+  if (state.search.prompt && !index.countDone) return current ? "match" : "no match";
   if (index.countDone && index.total === 0) return "no match";
   const tilde = index.countDone ? "" : "~";
   const ordinal = current ? index.ordinal(current) : undefined;
@@ -349,16 +351,23 @@ export function composeFrame(opened: Article, state: ReaderState, given: Theme =
  */
 export function paintRows(rows: Row[]): string {
   const out: string[] = [];
-  for (const row of rows) {
-    let line = "";
-    for (const segment of row) {
-      const start = segment.style ? sgr(segment.style) : "";
-      const text = segment.href && hyperlinksOn() ? osc8(segment.href, segment.text) : segment.text;
-      line += start === "" ? text : `${start}${text}\x1b[0m`;
-    }
-    // Erase first, then write: with auto-wrap off, an erase after a full-width row would wipe
-    // its last column (the cursor stays on it).
-    out.push(`\x1b[K${line}`);
-  }
+  // Erase first, then write: with auto-wrap off, an erase after a full-width row would wipe
+  // its last column (the cursor stays on it).
+  for (const row of rows) out.push(`\x1b[K${rowText(row)}`);
   return `\x1b[H${out.join("\r\n")}\x1b[H`;
+}
+
+/**
+ * One row as terminal text: each segment in its SGR style (reset after it; none when `styled` is
+ * false), a link's text inside an OSC 8 hyperlink when the terminal takes them. The first frame
+ * and Ink's frames both use it.
+ */
+export function rowText(row: Row, styled = true): string {
+  let line = "";
+  for (const segment of row) {
+    const start = styled && segment.style ? sgr(segment.style) : "";
+    const text = segment.href && hyperlinksOn() ? osc8(segment.href, segment.text) : segment.text;
+    line += start === "" ? text : `${start}${text}\x1b[0m`;
+  }
+  return line;
 }
