@@ -126,7 +126,7 @@ export class SearchIndex {
   }
 
   /** Count on for about `chars` characters of text; true when the count is complete. */
-  count(chars = 100_000): boolean {
+  count(chars = 25_000): boolean {
     let read = 0;
     while (!this.countDone && read < chars) {
       const area = AREAS[this.countArea] as Area;
