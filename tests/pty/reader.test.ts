@@ -30,9 +30,17 @@ const FIRST_DATE = "February 24, 2012 at 6:45 pm";
 
 afterAll(killAll);
 
-/** The reader's first screen (the status line on its row: the frame is one row short). */
+/**
+ * The reader's first screen: the status line on its row (the frame is one row short) and whole
+ * (a frame can arrive in pieces, the status line last).
+ */
 async function ready(s: Session): Promise<string[]> {
-  return s.waitFor((screen) => statusRowOf(screen) === s.rows - 2, 10_000, "the status line");
+  return s.waitFor(
+    (screen) =>
+      statusRowOf(screen) === s.rows - 2 && (screen[s.rows - 2] ?? "").trimEnd().endsWith("q quit"),
+    10_000,
+    "the whole status line",
+  );
 }
 
 /** Rows of article above the collapsed comments line (`▸ 2 thoughts on …`). */
