@@ -13,7 +13,7 @@ import { sanitizeLine, sanitizeText } from "../content/sanitize.js";
 import {
   cleanTemporaries,
   readStateFile,
-  setAside,
+  setAsideSaying,
   withLock,
   writeAtomically,
 } from "./state-file.js";
@@ -87,11 +87,7 @@ function readStore(file: string): Store {
       why = "does not hold drafts (not JSON of the expected shape)";
     }
   }
-  const moved = setAside(file);
-  const notice =
-    moved === undefined
-      ? `the drafts file ${file} ${why} and could not be moved aside; drafts are not saved`
-      : `the drafts file ${file} ${why}; it was moved to ${moved}`;
+  const { moved, notice } = setAsideSaying(file, "drafts", why);
   if (!notices.includes(notice)) notices.push(notice);
   return { drafts, writable: moved !== undefined, notice };
 }

@@ -12,7 +12,7 @@ import envPaths from "env-paths";
 import {
   cleanTemporaries,
   readStateFile,
-  setAside,
+  setAsideSaying,
   withLock,
   writeAtomically,
 } from "./state-file.js";
@@ -94,15 +94,9 @@ function readStore(file: string): Store {
       why = "is not valid JSON";
     }
   }
-  const moved = setAside(file);
-  if (moved === undefined) {
-    notice(
-      `the positions file ${file} ${why} and could not be moved aside; positions are not saved`,
-    );
-    return { positions, writable: false };
-  }
-  notice(`the positions file ${file} ${why}; it was moved to ${moved} and reading starts afresh`);
-  return { positions, writable: true };
+  const aside = setAsideSaying(file, "positions", why, " and reading starts afresh");
+  notice(aside.notice);
+  return { positions, writable: aside.moved !== undefined };
 }
 
 /** Every remembered position; a missing or unusable file counts as none. Never throws. */

@@ -13,7 +13,7 @@ import { type Article, ISO_DATE, SLUG } from "../content/schema.js";
 import {
   cleanTemporaries,
   readStateFile,
-  setAside,
+  setAsideSaying,
   withLock,
   writeAtomically,
 } from "./state-file.js";
@@ -90,11 +90,7 @@ function readStore(file: string): Store {
       why = "does not hold replies (not JSON of the expected shape)";
     }
   }
-  const moved = setAside(file);
-  const notice =
-    moved === undefined
-      ? `the replies file ${file} ${why} and could not be moved aside; replies are not saved`
-      : `the replies file ${file} ${why}; it was moved to ${moved}`;
+  const { moved, notice } = setAsideSaying(file, "replies", why);
   if (!notices.includes(notice)) notices.push(notice);
   return { replies: [], writable: moved !== undefined };
 }

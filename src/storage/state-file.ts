@@ -110,6 +110,24 @@ export function setAside(file: string, now = new Date()): string | undefined {
   return undefined;
 }
 
+/**
+ * Set aside the damaged `what` file (positions, drafts, replies) and say so in one line: where it
+ * went and `afterwards` (what that means), or, if it could not be moved, that nothing is saved.
+ */
+export function setAsideSaying(
+  file: string,
+  what: string,
+  why: string,
+  afterwards = "",
+): { moved: string | undefined; notice: string } {
+  const moved = setAside(file);
+  const notice =
+    moved === undefined
+      ? `the ${what} file ${file} ${why} and could not be moved aside; ${what} are not saved`
+      : `the ${what} file ${file} ${why}; it was moved to ${moved}${afterwards}`;
+  return { moved, notice };
+}
+
 function alive(pid: number): boolean {
   if (!Number.isSafeInteger(pid) || pid <= 0) return false;
   if (pid === process.pid) return true;
