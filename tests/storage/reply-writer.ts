@@ -67,7 +67,7 @@ function open(): void {
     key("shift+tab");
     key("shift+tab");
   }
-  target = 150 + Math.floor(Math.random() * 250);
+  target = 40 + Math.floor(Math.random() * 80);
 }
 
 function tick(): void {
