@@ -37,6 +37,19 @@ await build({
             ? { path: join(stubs, "empty.js") }
             : undefined,
         );
+        // Ink measures its text with Lectern's measure (src/ui/ink-width.ts), not string-width,
+        // so that a row is as wide to Ink as it was to the layout.
+        const inkWidths = { "string-width": "inkStringWidth", "widest-line": "inkWidestLine" };
+        b.onResolve({ filter: /^(string-width|widest-line)$/ }, (args) =>
+          /[\\/]node_modules[\\/]ink[\\/]build[\\/]/.test(args.importer)
+            ? { path: args.path, namespace: "lectern-ink-width" }
+            : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: "lectern-ink-width" }, (args) => ({
+          contents: `export { ${inkWidths[args.path]} as default } from "./src/ui/ink-width.ts";`,
+          resolveDir: root,
+          loader: "js",
+        }));
         // Ink draws nothing until exit when it believes it runs in CI (CI=true); a full-screen
         // reader attached to a terminal must behave the same everywhere, so it is never "in CI".
         b.onResolve({ filter: /^is-in-ci$/ }, () => ({ path: join(stubs, "false.js") }));

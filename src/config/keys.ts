@@ -33,7 +33,14 @@ const SAME_AS: Record<string, string> = { i: "Tab", m: "Enter", j: "Enter", h: "
 
 export type ParsedKey = { key: string } | { problem: string };
 
-const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+// Made on first use: creating a segmenter loads ICU data (~15 ms of start-up).
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = {
+  segment(text: string): Intl.Segments {
+    segmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" });
+    return segmenter.segment(text);
+  },
+};
 
 function isOneCharacter(text: string): boolean {
   let n = 0;

@@ -1,5 +1,6 @@
 // Reading time: an article's words (its sections' headings and paragraphs, as written: Markdown or
 // HTML markup counts as part of the words it touches) at 238 words a minute, rounded, "6 min".
+import { groupDigits } from "./format.js";
 import type { Article } from "./schema.js";
 
 /** Words a minute, the average adult's silent reading speed for non-fiction (Brysbaert 2019). */
@@ -67,7 +68,7 @@ export function readingMinutes(words: number): number {
 
 /** "6 min" (and "1,234 min": the digits grouped). */
 export function minutesText(minutes: number): string {
-  return `${minutes.toLocaleString("en-US")} min`;
+  return `${groupDigits(minutes)} min`;
 }
 
 /** An article's reading time as shown on its title block and in the list: "6 min" ("" if empty). */

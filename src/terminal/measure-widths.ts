@@ -33,6 +33,8 @@ function textsOf(article: Article): string[] {
 
 /** Emoji sequences, VS16 and flags: drawn differently by terminals whatever their settings. */
 const EMOJI = /[\u200d\ufe0f]|\ud83c[\udffb-\udfff\udde6-\uddff]/;
+/** The same, to scan with when ambiguous characters are not in dispute (curly quotes are common). */
+const EMOJI_ONLY = /[\u200d\ufe0f]|\ud83c[\udffb-\udfff\udde6-\uddff]/g;
 
 /**
  * Whether East Asian ambiguous characters may be drawn wide: terminals do that only when set up
@@ -48,14 +50,15 @@ function ambiguousMayBeWide(env: NodeJS.ProcessEnv = process.env): boolean {
 export function disputedClusters(article: Article): string[] {
   const ambiguous = ambiguousMayBeWide();
   const found = new Set<string>();
+  const disputed = ambiguous ? DISPUTED : EMOJI_ONLY;
   let scanned = 0;
   for (const text of textsOf(article)) {
     if (scanned > MAX_SCAN || found.size >= MAX_CLUSTERS) break;
     scanned += text.length;
-    DISPUTED.lastIndex = 0;
-    if (!DISPUTED.test(text)) continue;
-    DISPUTED.lastIndex = 0;
-    for (let m = DISPUTED.exec(text); m && found.size < MAX_CLUSTERS; m = DISPUTED.exec(text)) {
+    disputed.lastIndex = 0;
+    if (!disputed.test(text)) continue;
+    disputed.lastIndex = 0;
+    for (let m = disputed.exec(text); m && found.size < MAX_CLUSTERS; m = disputed.exec(text)) {
       // The whole cluster around the match: from the last safe start before it.
       const from = Math.max(0, m.index - 24);
       let at = from;

@@ -40,6 +40,7 @@ const NUMBERS = constants.signals as Partial<Record<NodeJS.Signals, number>>;
  * cannot be; after a real SIGSEGV, SIGBUS, SIGFPE or SIGILL no JavaScript may run). SIGUSR1 is
  * among them: a listener also keeps Node from opening its inspector on it. SIGPIPE is not: Node
  * ignores it (a closed pipe is an EPIPE error instead). Names the platform lacks are left out.
+ * Under `node --cpu-prof` (or --prof) SIGPROF is the profiler's own tick, so it is left alone.
  */
 const ENDING = (
   [
@@ -61,7 +62,11 @@ const ENDING = (
     "SIGPWR",
     "SIGSYS",
   ] as NodeJS.Signals[]
-).filter((signal) => NUMBERS[signal] !== undefined);
+).filter(
+  (signal) =>
+    NUMBERS[signal] !== undefined &&
+    !(signal === "SIGPROF" && process.execArgv.some((a) => /^--(cpu-)?prof/.test(a))),
+);
 
 /** Exit as a process killed by the signal would report it: 128 + its number. */
 function statusFor(signal: NodeJS.Signals): number {
