@@ -20,15 +20,20 @@ const MAX_CLUSTERS = 128;
 /** Text read looking for them, at most (a 10 MB article is sampled, not read whole). */
 const MAX_SCAN = 2_000_000;
 
-function textsOf(article: Article): string[] {
-  return [
-    article.title,
-    article.author?.name ?? "",
-    article.author?.bio ?? "",
-    article.source?.note ?? "",
-    ...article.sections.flatMap((s) => [s.heading ?? "", ...s.paragraphs]),
-    ...(article.comments ?? []).flatMap((c) => [c.author ?? "", ...c.paragraphs]),
-  ];
+/** The article's displayed strings in reading order, one at a time (a scan may stop early). */
+function* textsOf(article: Article): Generator<string> {
+  yield article.title;
+  yield article.author?.name ?? "";
+  yield article.author?.bio ?? "";
+  yield article.source?.note ?? "";
+  for (const section of article.sections) {
+    yield section.heading ?? "";
+    yield* section.paragraphs;
+  }
+  for (const comment of article.comments ?? []) {
+    yield comment.author ?? "";
+    yield* comment.paragraphs;
+  }
 }
 
 /** Emoji sequences, VS16 and flags: drawn differently by terminals whatever their settings. */
