@@ -96,6 +96,39 @@ await build({
           }
           return { contents: source, loader: "js" };
         });
+        // Ink composes every frame cell by cell: each row's text is split into one object per
+        // character, placed in a grid, and joined back into a string. Lectern's frames are rows
+        // already styled (ui/Frame.tsx: one <Text> per row at column 0), so when every write is
+        // such a row the rows are the frame as they are; that spares most of a key's work and
+        // its garbage. Anything else (an overlay drawn by Ink's own layout) takes Ink's way.
+        b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, (args) => {
+          const source = readFileSync(args.path, "utf8");
+          const start = "    get() {\n";
+          if (!source.includes(start) || !source.includes("if (operation.type === 'write') {")) {
+            throw new Error("ink/build/output.js changed: review the whole-rows fast path");
+          }
+          const fast = [
+            "function lecternWholeRows(output) {",
+            "    const rows = new Array(output.height).fill('');",
+            "    const taken = new Uint8Array(output.height);",
+            "    for (const op of output.operations) {",
+            "        if (op.type !== 'write' || op.x !== 0 || op.text.includes('\\n')) return undefined;",
+            "        if (op.y < 0 || op.y >= output.height) continue;",
+            "        if (taken[op.y] === 1) return undefined;",
+            "        taken[op.y] = 1;",
+            "        let line = op.text;",
+            "        for (const transform of op.transformers) line = transform(line, 0);",
+            "        if (line.includes('\\n')) return undefined;",
+            "        rows[op.y] = line.trimEnd();",
+            "    }",
+            "    return { output: rows.join('\\n'), height: output.height };",
+            "}",
+          ].join("\n");
+          return {
+            contents: `${source.replace(start, `${start}        const whole = lecternWholeRows(this);\n        if (whole) return whole;\n`)}\n${fast}\n`,
+            loader: "js",
+          };
+        });
         // Ink 6.8's incremental renderer moves the cursor up one line too few when the previous
         // frame ended in a newline (every frame shorter than the terminal), so each update is
         // drawn one row low and the screen scrolls. Lectern's frames are one row short of the
