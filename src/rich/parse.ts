@@ -32,25 +32,30 @@ export async function prepareFormats(article: Article, { bidi = true } = {}): Pr
   }
 }
 
-const cache = new WeakMap<object, Map<string, RichBlock[]>>();
+/** Per owner, per format: source string → its blocks (keyed by the string itself, not a copy). */
+const cache = new WeakMap<object, Partial<Record<"markdown" | "html", Map<string, RichBlock[]>>>>();
 
 /**
  * The blocks of one source string. `owner` (the article) scopes the cache, so a closed article
  * takes its parsed text along.
  */
 export function parseRich(owner: object, source: string, format: "markdown" | "html"): RichBlock[] {
-  let byText = cache.get(owner);
+  let byFormat = cache.get(owner);
+  if (!byFormat) {
+    byFormat = {};
+    cache.set(owner, byFormat);
+  }
+  let byText = byFormat[format];
   if (!byText) {
     byText = new Map();
-    cache.set(owner, byText);
+    byFormat[format] = byText;
   }
-  const key = format[0] + source;
-  let blocks = byText.get(key);
+  let blocks = byText.get(source);
   if (!blocks) {
     const parse = parsers[format];
     if (!parse) throw new Error(`the ${format} parser was not loaded (prepareFormats)`);
     blocks = parse(source);
-    byText.set(key, blocks);
+    byText.set(source, blocks);
   }
   return blocks;
 }
