@@ -1,7 +1,6 @@
 // Entry point: arguments, then print mode (stdout not a terminal, or --print) or the full-screen
 // reader. Exit status: 0 fine, 1 bad content, 2 bad usage; never a stack trace.
-import "./terminal/memory.js";
-import { openSync } from "node:fs";
+import { openSync, statSync } from "node:fs";
 import { relative } from "node:path";
 import { ReadStream } from "node:tty";
 import { fileURLToPath } from "node:url";
@@ -27,6 +26,7 @@ import { writePrint } from "./print.js";
 import { prepareFormats } from "./rich/parse.js";
 import { openingState } from "./state/reducer.js";
 import { loadPositions, takeNotices } from "./storage/positions.js";
+import { LARGE_FILE_BYTES, limitHeapGrowth } from "./terminal/memory.js";
 import { exitWhenDrained, writeAll } from "./terminal/output.js";
 import { CLEAR, enterScreen, oneLine, refuseDebugger, type Screen } from "./terminal/screen.js";
 import { composeFrame, paintRows } from "./ui/compose.js";
@@ -150,6 +150,16 @@ async function measureClusters(article: Article, keys: NodeJS.ReadStream): Promi
   invalidateLayouts();
 }
 
+/** Whether a file is large enough to load under the heap limit (standard input always is). */
+function isLarge(file: string): boolean {
+  if (file === "-") return true;
+  try {
+    return statSync(file).size >= LARGE_FILE_BYTES;
+  } catch {
+    return false; // loading it says what is wrong
+  }
+}
+
 /** The screen once the reader has taken it, so that any failure restores it before reporting. */
 let screen: Screen | undefined;
 
@@ -235,6 +245,7 @@ async function main(): Promise<void> {
   const files = listFiles(first === undefined ? [bundledContent()] : cli.positionals);
   // Several files in the reader: a list, read as it is shown (library-start.ts); else load them.
   const listed = reader && files.length > 1 ? files : undefined;
+  if (!listed && files.some(isLarge)) await limitHeapGrowth();
   const load = (file: string) => (file === "-" ? readArticleStdin() : loadArticleFile(file));
   const entries = listed ? [] : await finishImports(files.map(load));
   const good = entries.filter((e) => e.ok);
@@ -324,6 +335,7 @@ async function main(): Promise<void> {
   // drawn over it, have them.
   paintEarly();
   process.stdout.on("resize", paintEarly);
+  await limitHeapGrowth();
   setHyperlinks(await links);
   // With the first frame on screen, ask the terminal how wide it draws the clusters terminals
   // disagree about (emoji sequences, ambiguous-width characters), and lay out with its answer.
