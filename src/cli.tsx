@@ -13,6 +13,7 @@ import {
   finishImports,
   type Loaded,
   loadArticleFile,
+  loadChecks,
   loadImporters,
   readArticleStdin,
 } from "./content/load.js";
@@ -182,7 +183,7 @@ async function main(): Promise<void> {
   const [first, ...rest] = cli.positionals;
   if (first === "validate") {
     if (rest.length === 0) usage("validate needs at least one PATH");
-    await loadImporters();
+    await Promise.all([loadImporters(), loadChecks()]);
     const code = runValidate(
       rest,
       (line) => process.stdout.write(`${line}\n`),
@@ -306,6 +307,8 @@ async function main(): Promise<void> {
   const only = entries.length === 1 ? entries[0] : undefined;
   const article = only?.ok ? only.article : undefined;
   // The list's code (and its fuzzy matcher) loads only when there is a list.
+  // A broken file in the list shows the schema's full explanation (loadChecks).
+  if (listed) await loadChecks();
   const library = listed
     ? await (await import("./ui/library-start.js")).openLibrary(listed, {
         positions,

@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import envPaths from "env-paths";
 import { readStateFile, writeAtomically } from "../storage/state-file.js";
-import { MAX_WIDTH, MIN_WIDTH } from "./schema.js";
+import { MAX_WIDTH, MIN_WIDTH } from "./limits.js";
 
 export function rememberedFile(): string {
   return join(envPaths("lectern").data, "reader.json");

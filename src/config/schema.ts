@@ -9,9 +9,9 @@ import { THEME_NAMES } from "../ui/theme.js";
 export const HYPERLINK_CHOICES = ["auto", "always", "never"] as const;
 export type HyperlinkChoice = (typeof HYPERLINK_CHOICES)[number];
 
-/** The narrowest and widest measure (`width`, --width, + and -). */
-export const MIN_WIDTH = 20;
-export const MAX_WIDTH = 1000;
+import { MAX_WIDTH, MIN_WIDTH } from "./limits.js";
+
+export { MAX_WIDTH, MIN_WIDTH };
 
 /** `lineDown` → `line-down`, as commands are written in the config. */
 export function commandName(command: Command): string {

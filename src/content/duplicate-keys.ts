@@ -4,7 +4,7 @@
 // (equal in every file without duplicates); only a file where the counts differ is scanned again,
 // slowly, to name each duplicate and where it is. Runs only on text JSON.parse has accepted.
 // Measured on the bench's 10 MB article (95,200 keys): ~20 ms on first use, ~15 ms warm.
-import { quote } from "./issues.js";
+import { quote } from "./describe.js";
 import { lineColumn } from "./position.js";
 
 export type DuplicateKey = { key: string; offset: number; firstOffset: number };

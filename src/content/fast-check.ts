@@ -3,7 +3,8 @@
 // follows src/content/schema.ts rule for rule, sharing its regexes and thread rule; when it says
 // no, the loader asks zod, which explains what is wrong. tests/content/fast-check.test.ts holds
 // the two to the same answers over the invalid corpus and random mutations.
-import { type Article, FORMATS, HTTP_URL, ISO_DATE, SLUG, threadProblems } from "./schema.js";
+import { FORMATS, HTTP_URL, ISO_DATE, SLUG, threadProblems } from "./rules.js";
+import type { Article } from "./schema.js";
 
 type Obj = Record<string, unknown>;
 

@@ -4,28 +4,33 @@ import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 
 import { sep } from "node:path";
 import { foreignShape, isUnknownShape, SHAPE_NAMES, UNKNOWN_SHAPE } from "../import/shape.js";
 import { decodeArticleBytes } from "./decode.js";
+import { describeValue } from "./describe.js";
 import { describeDuplicates } from "./duplicate-keys.js";
+import type { checkArticle } from "./explain.js";
 import { isValidArticle } from "./fast-check.js";
-import { describeIssues, describeValue } from "./issues.js";
 import { findJsonSyntaxError, fromV8Message } from "./json-error.js";
 import { lineColumn } from "./position.js";
 import { sanitizeArticle, sanitizeLine } from "./sanitize.js";
-import { type Article, articleSchema } from "./schema.js";
+import type { Article } from "./schema.js";
 
 /** Files larger than this are refused before they are read. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
-/** Schema problems listed per file; the rest are counted. */
-const MAX_PROBLEMS = 5;
-
 /**
  * An article, with `notices` when it was imported from another shape and something was left out;
  * or messages. `foreign` holds parsed JSON of a known foreign shape whose importer was not yet
- * loaded (see finishImports).
+ * loaded, `unchecked` a file the fast check turned down before the schema was loaded (see
+ * finishImports, which finishes both).
  */
 export type Loaded =
   | { ok: true; file: string; article: Article; notices?: string[] }
-  | { ok: false; file: string; errors: string[]; foreign?: unknown };
+  | {
+      ok: false;
+      file: string;
+      errors: string[];
+      foreign?: unknown;
+      unchecked?: { name: string; text: string; data: unknown };
+    };
 
 type Importer = (data: unknown, file: string) => Loaded;
 let importer: Importer | undefined;
@@ -35,12 +40,39 @@ export async function loadImporters(): Promise<void> {
   importer ??= (await import("../import/index.js")).importForeign;
 }
 
-/** Entries of a foreign shape, imported (loading the importers only if there is one). */
+let check: typeof checkArticle | undefined;
+
+/**
+ * Loads the schema (zod, a chunk of its own) that explains why a file is not a valid article;
+ * afterwards parseArticle gives the full explanation at once. Valid files never need it.
+ */
+export async function loadChecks(): Promise<void> {
+  check ??= (await import("./explain.js")).checkArticle;
+}
+
+/**
+ * Entries of a foreign shape imported, and entries the fast check turned down explained
+ * (loading the importers or the schema only if some entry needs them).
+ */
 export async function finishImports(entries: Loaded[]): Promise<Loaded[]> {
-  if (!entries.some((e) => !e.ok && e.foreign !== undefined)) return entries;
-  await loadImporters();
-  const load = importer as Importer;
-  return entries.map((e) => (!e.ok && e.foreign !== undefined ? load(e.foreign, e.file) : e));
+  const pending = (e: Loaded) => !e.ok && (e.foreign !== undefined || e.unchecked !== undefined);
+  if (!entries.some(pending)) return entries;
+  if (entries.some((e) => !e.ok && e.foreign !== undefined)) await loadImporters();
+  if (entries.some((e) => !e.ok && e.unchecked !== undefined)) await loadChecks();
+  return entries.map((e) => {
+    if (e.ok) return e;
+    if (e.foreign !== undefined) return (importer as Importer)(e.foreign, e.file);
+    if (e.unchecked !== undefined) return explained(e.unchecked, e.file);
+    return e;
+  });
+}
+
+/** The schema's verdict on a file the fast check turned down (loadChecks has run). */
+function explained(what: { name: string; text: string; data: unknown }, file: string): Loaded {
+  const verdict = (check as typeof checkArticle)(what.name, what.text, what.data);
+  return verdict.ok
+    ? { ok: true, file, article: sanitizeArticle(verdict.article) }
+    : { ok: false, file, errors: verdict.errors };
 }
 
 export type Listing = { ok: true; files: string[] } | { ok: false; error: string };
@@ -86,17 +118,10 @@ export function parseArticle(bytes: Uint8Array, file: string): Loaded {
       return fail(`${name}: the top level must be an object (found ${describeValue(data)})`);
     }
     if (isUnknownShape(data)) return fail(`${name}: ${UNKNOWN_SHAPE}`);
-    const result = articleSchema.safeParse(data);
-    if (!result.success) {
-      const problems = describeIssues(result.error.issues, data);
-      const lines = problems.slice(0, MAX_PROBLEMS).map((p) => `${name}: ${p.path}: ${p.message}`);
-      const more = problems.length - MAX_PROBLEMS;
-      if (more > 0) lines.push(`${name}: … and ${more} more problem${more === 1 ? "" : "s"}`);
-      return fail(...describeDuplicates(name, text, data), ...lines);
-    }
-    const duplicates = describeDuplicates(name, text, data);
-    if (duplicates.length > 0) return fail(...duplicates);
-    return { ok: true, file, article: sanitizeArticle(result.data) };
+    const unchecked = { name, text, data };
+    if (check) return explained(unchecked, file);
+    // finishImports loads the schema and explains; until then, the short form.
+    return { ok: false, file, errors: [`${name}: not a valid article`], unchecked };
   } catch (error) {
     return fail(`${name}: could not be loaded (${describeError(error)})`);
   }

@@ -1,6 +1,6 @@
 // What the importers share: reading loosely typed JSON, dates (epoch seconds → ISO with Z), ids
 // and slugs, and the notices that say in one line each what an import left out or changed.
-import { HTTP_URL, ISO_DATE, SLUG } from "../content/schema.js";
+import { HTTP_URL, ISO_DATE, SLUG } from "../content/rules.js";
 
 export type Obj = Record<string, unknown>;
 

@@ -3,7 +3,13 @@
 // stdout, which `lectern validate` accepts; notices and errors go to stderr, one line each.
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { decodeArticleBytes } from "../content/decode.js";
-import { type Loaded, loadImporters, MAX_FILE_BYTES, parseArticle } from "../content/load.js";
+import {
+  type Loaded,
+  loadChecks,
+  loadImporters,
+  MAX_FILE_BYTES,
+  parseArticle,
+} from "../content/load.js";
 import { sanitizeLine } from "../content/sanitize.js";
 import { Notices, type Obj } from "./common.js";
 import { finish } from "./finish.js";
@@ -40,7 +46,7 @@ export async function convertSource(path: string): Promise<Loaded> {
   if (!decoded.ok) return fail(decoded.message);
   const kind = sourceKind(decoded.text);
   if (kind === "json") {
-    await loadImporters();
+    await Promise.all([loadImporters(), loadChecks()]);
     return parseArticle(bytes, file);
   }
   const notices = new Notices();

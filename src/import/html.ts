@@ -4,7 +4,7 @@
 // with an author, a <time> or written date, and a content block.
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { ISO_DATE } from "../content/schema.js";
+import { ISO_DATE } from "../content/rules.js";
 import { findHumanDate, httpUrl, Notices, type Obj, slugify, str } from "./common.js";
 import { CommentList, type Draft } from "./thread.js";
 

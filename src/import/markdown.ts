@@ -1,7 +1,7 @@
 // Markdown articles: optional front matter (title, author, date), the first `#` heading as the
 // title, `##` headings starting sections; blocks between blank lines (fenced code kept whole)
 // become the paragraphs, still written in Markdown for the reader to render.
-import { ISO_DATE } from "../content/schema.js";
+import { ISO_DATE } from "../content/rules.js";
 import { findHumanDate, httpUrl, Notices, type Obj, slugify, str } from "./common.js";
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;

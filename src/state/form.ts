@@ -14,8 +14,9 @@ import {
   type StoredReply,
   textOf,
 } from "../content/local-replies.js";
+import { HTTP_URL } from "../content/rules.js";
 import { sanitizeLine, sanitizeText } from "../content/sanitize.js";
-import { type Article, type Comment, HTTP_URL } from "../content/schema.js";
+import type { Article, Comment } from "../content/schema.js";
 import { threadsOf } from "../layout/comments.js";
 import { truncate } from "../layout/wrap.js";
 import type { Draft, Identity } from "../storage/drafts.js";

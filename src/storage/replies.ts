@@ -9,7 +9,8 @@ import { closeSync, constants, fsyncSync, mkdirSync, openSync, readdirSync } fro
 import { join } from "node:path";
 import envPaths from "env-paths";
 import { mergeReplies, type StoredReply } from "../content/local-replies.js";
-import { type Article, ISO_DATE, SLUG } from "../content/schema.js";
+import { ISO_DATE, SLUG } from "../content/rules.js";
+import type { Article } from "../content/schema.js";
 import {
   cleanTemporaries,
   readStateFile,
