@@ -31,6 +31,7 @@ import { exitWhenDrained, writeAll } from "./terminal/output.js";
 import { CLEAR, enterScreen, oneLine, refuseDebugger, type Screen } from "./terminal/screen.js";
 import { composeFrame, paintRows } from "./ui/compose.js";
 import { detectHyperlinks, setHyperlinks } from "./ui/hyperlink.js";
+import { openLibrary } from "./ui/library-start.js";
 import { chooseTheme } from "./ui/theme.js";
 import { runValidate } from "./validate.js";
 
@@ -294,9 +295,9 @@ async function main(): Promise<void> {
   const theme = chooseTheme(settings.theme, resolveColor(colorFlag, process.env, true).color);
   const only = entries.length === 1 ? entries[0] : undefined;
   const article = only?.ok ? only.article : undefined;
-  // The list's code (and its fuzzy matcher) loads only when there is a list.
+  // The list's code is part of the first bundle: importing it here let Ink's loading run first.
   const library = listed
-    ? await (await import("./ui/library-start.js")).openLibrary(listed, {
+    ? await openLibrary(listed, {
         positions,
         keymap: settings.keymap,
         theme,
