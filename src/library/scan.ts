@@ -123,6 +123,15 @@ export class LibraryScan {
 
   /** The cache's facts of every file it knows, unchecked. */
   remembered(): Scanned[] {
+    return this.recalled(true);
+  }
+
+  /** What the cache knows of every file now (once read: what a next open would remember). */
+  known(): Scanned[] {
+    return this.recalled(false);
+  }
+
+  private recalled(show: boolean): Scanned[] {
     const out: Scanned[] = [];
     const cache = this.cache;
     if (!cache) return out;
@@ -130,7 +139,7 @@ export class LibraryScan {
     for (let index = 0; index < recalled.length; index++) {
       const known = recalled[index];
       if (!known) continue;
-      this.shown[index] = known;
+      if (show) this.shown[index] = known;
       out.push(scannedOf(index, known, this.files[index] as string));
     }
     return out;

@@ -98,6 +98,11 @@ export function initialLibrary(
     /** Files read already, and how many have been checked (the list is sorted once, with them). */
     items?: readonly { index: number; facts?: Facts; errors?: string[] }[];
     scanned?: number;
+    /**
+     * The first entries of the order, known already (library/first-screen.ts): the list is not
+     * sorted, and only these are shown (a state for drawing the first frame, not for keys).
+     */
+    order?: readonly number[];
   } = {},
 ): LibraryState {
   const positions = options.positions ?? new Map();
@@ -126,6 +131,7 @@ export function initialLibrary(
     quit: false,
     keymap: options.keymap ?? DEFAULT_KEYMAP,
   };
+  if (options.order) return scrolled({ ...state, order: options.order });
   return reorder(state, undefined);
 }
 

@@ -98,6 +98,28 @@ function knownAt(c: Columns, i: number, clean: boolean): Known | undefined {
   return facts;
 }
 
+/** What is known of a file as JSON (facts, or {errors}), checked and sanitised; else undefined. */
+export function checkKnown(value: unknown): Known | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const errors = Array.isArray(v.errors) ? (v.errors as string[]) : 0;
+  const one: Columns = {
+    names: [""],
+    sizes: [0],
+    mtimes: [0],
+    ids: [v.id as string],
+    titles: [v.title as string],
+    authors: [v.author as string],
+    sources: [v.source as string],
+    published: [v.published as string],
+    words: [v.words as number],
+    comments: [v.comments as number],
+    blocks: [v.bodyBlocks as number],
+    errors: [errors],
+  };
+  return knownAt(one, 0, false);
+}
+
 /**
  * A folder's files: their names (→ index), sizes, times and what is known of them. Read from a
  * line, the columns are kept as parsed and what is known of a file is made on first use.
@@ -215,29 +237,38 @@ export type Place = { folder: string; name: string };
 
 export class FactsCache {
   /** In the order last used: the least recently used folders are dropped first (KEEP). */
-  private readonly folders = new Map<string, Folder>();
+  private readonly loaded = new Map<string, Folder>();
+  private read = false;
   private readonly resolved = new Map<string, string>();
   private changed = false;
+  /** How many files were set since the cache was made (a change to save). */
+  changes = 0;
 
-  constructor(private readonly file: string | undefined = cacheFile()) {
-    if (file === undefined) return;
+  /** The file is read on first use (a list drawn from its first screen may not need it soon). */
+  constructor(private readonly file: string | undefined = cacheFile()) {}
+
+  private get folders(): Map<string, Folder> {
+    if (this.read) return this.loaded;
+    this.read = true;
+    if (this.file === undefined) return this.loaded;
     try {
-      const read = readStateFile(file, MAX_BYTES);
-      if (read.kind !== "text") return;
+      const read = readStateFile(this.file, MAX_BYTES);
+      if (read.kind !== "text") return this.loaded;
       const lines = read.text.split("\n");
-      if (lines[0] !== HEADER) return;
+      if (lines[0] !== HEADER) return this.loaded;
       for (let i = 1; i + 1 < lines.length; i += 2) {
         const head = JSON.parse(lines[i] as string) as unknown;
         if (!Array.isArray(head)) continue;
         const [path, n] = head as unknown[];
         if (typeof path === "string" && path !== "" && typeof n === "number") {
-          this.folders.set(path, { line: lines[i + 1] as string, count: n, changed: false });
+          this.loaded.set(path, { line: lines[i + 1] as string, count: n, changed: false });
         }
       }
     } catch {
       // Not ours or damaged: start empty; the next save replaces it.
-      this.folders.clear();
+      this.loaded.clear();
     }
+    return this.loaded;
   }
 
   /** Where `file` (as named to the user) is kept: its folder resolved to a full path (once). */
@@ -324,6 +355,7 @@ export class FactsCache {
     folder.changed = true;
     folder.count = files.size;
     this.changed = true;
+    this.changes++;
   }
 
   /** Writes the cache if anything changed (atomically). False if it could not; never throws. */

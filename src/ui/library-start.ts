@@ -1,11 +1,15 @@
-// Opening the list of articles from the command line: read what can be read in the first moments
-// (from the facts cache when it knows the files), so that the first frame, painted before Ink has
-// loaded, already shows a screenful; the rest is read by the app between frames.
+// Opening the list of articles from the command line: the first frame, painted before Ink has
+// loaded, already shows a screenful. When the same files were listed last time with the same
+// order and positions, that screen comes from the first screen remembered then
+// (library/first-screen.ts) and the facts of every file are read from the cache after it;
+// otherwise from the facts cache, and what it did not know is read for a first slice of time. The
+// rest is read by the app between frames.
 
-import { LibraryScan } from "../library/scan.js";
+import { firstScreenKey, readFirstScreen, saveFirstScreen } from "../library/first-screen.js";
+import { LibraryScan, type Scanned } from "../library/scan.js";
 import { type LibrarySource, scanSource } from "../library/source.js";
 import type { Keymap } from "../state/keymap.js";
-import { initialLibrary, type SortKey } from "../state/library.js";
+import { initialLibrary, listRows, type SortKey } from "../state/library.js";
 import { FactsCache } from "../storage/library-cache.js";
 import { readSort } from "../storage/library-prefs.js";
 import type { Anchor } from "../storage/positions.js";
@@ -27,26 +31,52 @@ export async function openLibrary(
   files: string[],
   options: { positions: ReadonlyMap<string, Anchor>; keymap?: Keymap; theme: Theme },
 ): Promise<OpenedLibrary> {
-  const scan = new LibraryScan(files, new FactsCache());
-  // What the cache knew of every file; a first slice of reading unless it knew them all (then
-  // the checking of sizes and times can wait until after the first frame).
-  const remembered = scan.remembered();
-  const initial =
-    remembered.length === files.length
-      ? remembered
-      : [...remembered, ...(await scan.step(FIRST_SLICE_MS))];
+  const cache = new FactsCache();
+  const scan = new LibraryScan(files, cache);
   const sort = readSort();
+  // The first screen depends on the positions as they are now (the app changes the map).
+  const positions = new Map(options.positions);
+  const key = firstScreenKey(files, sort, positions);
+  const first = readFirstScreen(key, files.length);
+  // Without it: what the cache knew of every file, and a first slice of reading unless it knew
+  // them all (then the checking of sizes and times can wait until after the first frame).
+  let initial: Scanned[] | undefined;
+  if (!first) {
+    const remembered = scan.remembered();
+    initial =
+      remembered.length === files.length
+        ? remembered
+        : [...remembered, ...(await scan.step(FIRST_SLICE_MS))];
+  }
+  const known = () => {
+    initial ??= scan.remembered();
+    return initial;
+  };
+  // The first screen is saved with the cache, when what the cache knows has changed since it
+  // was read or saved (`saved`: its count of changes then; -1: the first screen is to be saved).
+  let saved = first ? 0 : -1;
+  const save = () => {
+    scan.save();
+    if (cache.changes === saved) return;
+    saved = cache.changes;
+    const items = scan.known();
+    saveFirstScreen(key, initialLibrary(files, 80, 24, { positions, sort, items }));
+  };
   return {
-    source: scanSource(scan, initial),
+    source: scanSource(scan, known, save),
     sort,
     paint(cols, rows) {
-      const state = initialLibrary(files, cols, rows, {
+      const base = {
         positions: options.positions,
         sort,
         ...(options.keymap && { keymap: options.keymap }),
-        items: initial,
         scanned: scan.scanned,
-      });
+      };
+      const enough = Math.min(files.length, listRows({ rows }));
+      const state =
+        first && first.order.length >= enough
+          ? initialLibrary(files, cols, rows, { ...base, items: first.items, order: first.order })
+          : initialLibrary(files, cols, rows, { ...base, items: known() });
       return paintRows(composeLibrary(state, options.theme));
     },
   };
