@@ -157,10 +157,25 @@ export function haystackOf(entries: readonly LibraryEntry[]): string[] {
   return hay;
 }
 
-/** Entries matching the filter, or undefined when it is empty (all of them). */
+/** The last filter's matches per set of entries: the next letter typed looks only among them. */
+const lastMatch = new WeakMap<readonly LibraryEntry[], { filter: string; matched: number[] }>();
+
+/**
+ * Entries matching the filter, or undefined when it is empty (all of them). A filter that adds
+ * letters to the last one matches a subset of its matches (each letter, space or term only adds
+ * to what must match), so only those are tested; a quote can make a phrase exact, so a filter
+ * with one is tested against every entry.
+ */
 function matching(entries: readonly LibraryEntry[], filter: string): number[] | undefined {
   if (filter.trim() === "") return undefined;
-  return fuzzy().filter(haystackOf(entries), filter) ?? [];
+  const last = lastMatch.get(entries);
+  const within =
+    last && filter.startsWith(last.filter) && !filter.includes('"') ? last.matched : undefined;
+  // No terms at all (punctuation only): nothing matches, and the next filter looks everywhere.
+  const matched = fuzzy().filter(haystackOf(entries), filter, within);
+  if (matched) lastMatch.set(entries, { filter, matched });
+  else lastMatch.delete(entries);
+  return matched ?? [];
 }
 
 /**
@@ -232,11 +247,27 @@ function sortOrder(state: LibraryState): number[] {
 }
 
 /** The order anew (after new files, a sort, a filter), keeping the highlight on its entry. */
+/** Each entry's place in an order (of all entries), worked out once per order. */
+const places = new WeakMap<readonly number[], Int32Array>();
+function placesIn(all: readonly number[]): Int32Array {
+  let at = places.get(all);
+  if (!at) {
+    at = new Int32Array(all.length);
+    for (let p = 0; p < all.length; p++) at[all[p] as number] = p;
+    places.set(all, at);
+  }
+  return at;
+}
+
 function reorder(state: LibraryState, keep: number | undefined): LibraryState {
   const all = sortedAll(state);
   const matched = matching(state.entries, state.filter);
   let order: readonly number[] = all;
-  if (matched) {
+  if (matched && matched.length * 8 < all.length) {
+    // A few matches: sorted by their places (cheaper than going through all 10,000).
+    const at = placesIn(all);
+    order = matched.slice().sort((a, b) => (at[a] as number) - (at[b] as number));
+  } else if (matched) {
     const hit = new Uint8Array(state.entries.length);
     for (const i of matched) hit[i] = 1;
     order = all.filter((i) => hit[i] === 1);
@@ -411,6 +442,9 @@ function command(state: LibraryState, cmd: Command): LibraryResult {
       };
     }
     case "search":
+      // The matcher and what it looks at are made now, not on the first letter typed.
+      fuzzy();
+      haystackOf(state.entries);
       return only({ ...state, typing: true });
     case "promptBackspace":
       return only(setFilter(state, [...state.filter].slice(0, -1).join("")));

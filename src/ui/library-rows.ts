@@ -195,9 +195,21 @@ function headingRow(c: Columns, cols: number, theme: Theme): Row {
   return padRow([{ text, style: theme.chrome.dim }], cols, theme.chrome.dim);
 }
 
+/** Files that could not be read, counted once per set of entries (not on every frame). */
+const brokenCounts = new WeakMap<readonly LibraryEntry[], number>();
+function brokenCount(entries: readonly LibraryEntry[]): number {
+  let n = brokenCounts.get(entries);
+  if (n === undefined) {
+    n = 0;
+    for (const e of entries) if (e.errors) n++;
+    brokenCounts.set(entries, n);
+  }
+  return n;
+}
+
 function titleRow(state: LibraryState, cols: number, theme: Theme): Row {
   const n = state.entries.length;
-  const broken = state.entries.filter((e) => e.errors).length;
+  const broken = brokenCount(state.entries);
   let text = ` Lectern — ${groupDigits(n)} ${n === 1 ? "article" : "articles"}`;
   if (broken > 0) text += ` (${groupDigits(broken)} could not be read)`;
   if (state.scanned < n) text += ` · reading ${groupDigits(state.scanned)} of ${groupDigits(n)}…`;
