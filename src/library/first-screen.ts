@@ -60,17 +60,15 @@ export function readFirstScreen(
   const read = readStateFile(file, MAX_BYTES);
   if (read.kind !== "text") return undefined;
   try {
-    const data = JSON.parse(read.text) as { version?: unknown; key?: unknown } & Record<
-      string,
-      unknown
-    >;
+    const data = JSON.parse(read.text) as Record<string, unknown> | null;
     if (data?.version !== VERSION || data.key !== key) return undefined;
     if (!Array.isArray(data.top) || !Array.isArray(data.broken)) return undefined;
-    const index = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) < count;
+    const index = (v: unknown): v is number =>
+      Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) < count;
     const order: number[] = [];
     const items: Scanned[] = [];
     for (const row of data.top as unknown[]) {
-      if (!Array.isArray(row) || !index(row[0]) || (row[0] as number) < 0) return undefined;
+      if (!Array.isArray(row) || !index(row[0])) return undefined;
       const at = row[0] as number;
       order.push(at);
       if (row.length === 1) continue; // not read yet
@@ -81,7 +79,7 @@ export function readFirstScreen(
       );
     }
     for (const at of data.broken as unknown[]) {
-      if (!index(at) || at < 0) return undefined;
+      if (!index(at)) return undefined;
       items.push({ index: at, errors: [] });
     }
     return { order, items };

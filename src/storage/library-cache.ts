@@ -64,24 +64,20 @@ const FIELDS = [
   "errors",
 ] as const;
 
-/** A string field, sanitised unless its folder's line was found clean as a whole. */
-const str = (v: unknown, clean: boolean): string | undefined =>
-  typeof v === "string" && v.length > 0 ? (clean ? v : sanitizeLine(v)) : undefined;
+const str = (v: unknown): string | undefined =>
+  typeof v === "string" && v.length > 0 ? sanitizeLine(v) : undefined;
 const count = (v: unknown): number | undefined =>
   typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? v : undefined;
 
-/**
- * File i of columns as written by save(), checked field by field; anything else is undefined.
- * `clean`: no string in the columns needs sanitising (see FolderFiles).
- */
-function knownAt(c: Columns, i: number, clean: boolean): Known | undefined {
+/** File i of columns as written by save(), checked field by field; anything else is undefined. */
+function knownAt(c: Columns, i: number): Known | undefined {
   const errors = c.errors[i];
   if (Array.isArray(errors)) {
     const lines = errors.filter((e): e is string => typeof e === "string").map(sanitizeLine);
     return lines.length > 0 ? { errors: lines } : undefined;
   }
-  const id = str(c.ids[i], clean);
-  const title = str(c.titles[i], clean);
+  const id = str(c.ids[i]);
+  const title = str(c.titles[i]);
   const words = count(c.words[i]);
   const comments = count(c.comments[i]);
   const bodyBlocks = count(c.blocks[i]);
@@ -89,11 +85,11 @@ function knownAt(c: Columns, i: number, clean: boolean): Known | undefined {
     return undefined;
   }
   const facts: Facts = { id, title, words, comments, bodyBlocks };
-  const author = str(c.authors[i], clean);
+  const author = str(c.authors[i]);
   if (author) facts.author = author;
-  const source = str(c.sources[i], clean);
+  const source = str(c.sources[i]);
   if (source) facts.source = source;
-  const published = str(c.published[i], clean);
+  const published = str(c.published[i]);
   if (published) facts.published = published;
   return facts;
 }
@@ -117,7 +113,7 @@ export function checkKnown(value: unknown): Known | undefined {
     blocks: [v.bodyBlocks as number],
     errors: [errors],
   };
-  return knownAt(one, 0, false);
+  return knownAt(one, 0);
 }
 
 /**
@@ -132,15 +128,9 @@ class FolderFiles {
   /** What is known of each file: undefined until worked out, null if its columns are bad. */
   private readonly known: (Known | null | undefined)[] = [];
   private read?: Columns;
-  /**
-   * Whether no string in the line needs sanitising: none of the characters sanitizeLine changes
-   * and no escape (one test of the whole line instead of one per string: ~10 ms for 10,000 files).
-   */
-  private clean = false;
 
   constructor(line?: string) {
     if (line === undefined) return;
-    this.clean = !line.includes("\\") && sanitizeLine(line) === line;
     let c: Columns;
     try {
       c = JSON.parse(line) as Columns;
@@ -169,7 +159,7 @@ class FolderFiles {
   knownAt(i: number): Known | undefined {
     let known = this.known[i];
     if (known === undefined) {
-      known = (this.read && knownAt(this.read, i, this.clean)) ?? null;
+      known = (this.read && knownAt(this.read, i)) ?? null;
       this.known[i] = known;
     }
     return known ?? undefined;
