@@ -27,6 +27,24 @@ export type OpenedLibrary = {
   paint(cols: number, rows: number): string;
 };
 
+/**
+ * The positions as the next open will read them: those read at this open (`opened`), with each
+ * article read since (a new anchor in `now`, the app's map) moved last, as storage/positions.ts
+ * saves them. Were several read, their order may differ from the file's: the next open's first
+ * screen then does not match and the list is made the long way.
+ */
+function leftAt(
+  opened: ReadonlyMap<string, Anchor>,
+  now: ReadonlyMap<string, Anchor>,
+): Map<string, Anchor> {
+  const out = new Map<string, Anchor>();
+  for (const [id, at] of opened) if (now.get(id) === at) out.set(id, at);
+  for (const [id, at] of now) {
+    if (opened.get(id) !== at) out.set(id, { block: at.block, fraction: at.fraction });
+  }
+  return out;
+}
+
 export async function openLibrary(
   files: string[],
   options: { positions: ReadonlyMap<string, Anchor>; keymap?: Keymap; theme: Theme },
@@ -52,15 +70,21 @@ export async function openLibrary(
     initial ??= scan.remembered();
     return initial;
   };
-  // The first screen is saved with the cache, when what the cache knows has changed since it
-  // was read or saved (`saved`: its count of changes then; -1: the first screen is to be saved).
-  let saved = first ? 0 : -1;
+  // The first screen is saved with the cache for what the next open will find: the order chosen
+  // then and the positions this session leaves; again only when that or the facts changed.
+  let saved = first ? key : undefined;
+  let changes = 0;
   const save = () => {
     scan.save();
-    if (cache.changes === saved) return;
-    saved = cache.changes;
+    const sortNow = readSort();
+    const positionsNow = leftAt(positions, options.positions);
+    const keyNow = firstScreenKey(files, sortNow, positionsNow);
+    if (keyNow === saved && cache.changes === changes) return;
+    saved = keyNow;
+    changes = cache.changes;
     const items = scan.known();
-    saveFirstScreen(key, initialLibrary(files, 80, 24, { positions, sort, items }));
+    const state = initialLibrary(files, 80, 24, { positions: positionsNow, sort: sortNow, items });
+    saveFirstScreen(keyNow, state);
   };
   return {
     source: scanSource(scan, known, save),

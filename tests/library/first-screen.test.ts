@@ -90,6 +90,20 @@ describe("the first screen remembered", () => {
     expect(text(fewer.paint(100, 30))).toContain("Lectern — 302 articles");
   });
 
+  it("an article read in a session: the next open still draws from the first screen", async () => {
+    await readAll();
+    const live = new Map<string, Anchor>();
+    const opened = await openLibrary(files, { positions: live, theme });
+    live.set("a1", { block: 1, fraction: 0 }); // as the app does when an article is closed
+    opened.source.save();
+    rmSync(cacheFile()); // what is drawn can then only come from the first screen
+    const next = text(await firstFrame(new Map([["a1", { block: 1, fraction: 0 }]])));
+    expect(next).toContain("sorted by last read");
+    expect(next).toContain("❯ Title 119 of article 1 ");
+    // Drawn before any file was read (without the first screen, some would be).
+    expect(next).toContain("Lectern — 303 articles (3 could not be read) · reading 0 of 303…");
+  });
+
   it("a damaged file counts for nothing; a hostile one is sanitised", async () => {
     await readAll();
     const saved = readFileSync(firstFile(), "utf8");
