@@ -8,7 +8,7 @@ import type { LibraryScan, Scanned } from "./scan.js";
 
 export type LibrarySource = {
   readonly files: readonly string[];
-  /** Files read already (before the list was first drawn), and how many have been checked. */
+  /** Files known when the list is made (from the cache, or read already), how many checked. */
   readonly initial: readonly Scanned[];
   readonly scanned: number;
   readonly done: boolean;

@@ -246,7 +246,6 @@ function sortOrder(state: LibraryState): number[] {
   );
 }
 
-/** The order anew (after new files, a sort, a filter), keeping the highlight on its entry. */
 /** Each entry's place in an order (of all entries), worked out once per order. */
 const places = new WeakMap<readonly number[], Int32Array>();
 function placesIn(all: readonly number[]): Int32Array {
@@ -259,6 +258,7 @@ function placesIn(all: readonly number[]): Int32Array {
   return at;
 }
 
+/** The order anew (after new files, a sort, a filter), keeping the highlight on its entry. */
 function reorder(state: LibraryState, keep: number | undefined): LibraryState {
   const all = sortedAll(state);
   const matched = matching(state.entries, state.filter);
