@@ -235,17 +235,17 @@ async function main(): Promise<void> {
   }
 
   const interactive = !cli.values.print && process.stdout.isTTY === true;
-  // The reader's code (Ink, React) is the largest part of start-up: its files are read while the
-  // article loads. Nothing it runs can delay the first frame, which is painted before any await.
-  const reader = interactive ? import("./terminal/run.js") : undefined;
+  const files = listFiles(first === undefined ? [bundledContent()] : cli.positionals);
+  // Several files in the reader: a list, read as it is shown (library-start.ts); else load them.
+  const listed = interactive && files.length > 1 ? files : undefined;
+  // The reader's code (Ink, React) is the largest part of start-up. For one article its files
+  // are read while the article loads (nothing it runs delays the first frame, painted before any
+  // await); for a list, only once the list's first screen is up, since opening a list awaits.
+  let reader = interactive && !listed ? import("./terminal/run.js") : undefined;
+  reader?.catch(() => {}); // a failure is reported where it is awaited
   const links = interactive
     ? detectHyperlinks(process.stdout, settings.hyperlinks)
     : Promise.resolve(false);
-  reader?.catch(() => {}); // a failure is reported where it is awaited
-
-  const files = listFiles(first === undefined ? [bundledContent()] : cli.positionals);
-  // Several files in the reader: a list, read as it is shown (library-start.ts); else load them.
-  const listed = reader && files.length > 1 ? files : undefined;
   if (!listed && files.some(isLarge)) await limitHeapGrowth();
   const load = (file: string) => (file === "-" ? readArticleStdin() : loadArticleFile(file));
   const entries = listed ? [] : await finishImports(files.map(load));
@@ -254,7 +254,7 @@ async function main(): Promise<void> {
   // In the reader, right-to-left text is looked for after the first frame (see below).
   for (const entry of good) await prepareFormats(entry.article, { bidi: !interactive });
 
-  if (!reader) {
+  if (!interactive) {
     // `lectern --print | head` closes the pipe early: the rest is dropped quietly (output.ts).
     reportErrors(entries);
     const measure = settings.width ?? 80;
@@ -306,16 +306,20 @@ async function main(): Promise<void> {
   const theme = chooseTheme(settings.theme, resolveColor(colorFlag, process.env, true).color);
   const only = entries.length === 1 ? entries[0] : undefined;
   const article = only?.ok ? only.article : undefined;
-  // The list's code (and its fuzzy matcher) loads only when there is a list.
-  // A broken file in the list shows the schema's full explanation (loadChecks).
-  if (listed) await loadChecks();
-  const library = listed
-    ? await (await import("./ui/library-start.js")).openLibrary(listed, {
-        positions,
-        keymap: settings.keymap,
-        theme,
-      })
+  // The list's code (and its fuzzy matcher) loads only when there is a list, with the schema
+  // that explains a broken file in full (loadChecks). The reader's code is not loading yet (see
+  // above), so these awaits cannot let it run before the list's first screen.
+  const start = listed
+    ? (await Promise.all([import("./ui/library-start.js"), loadChecks()]))[0]
     : undefined;
+  const library =
+    listed && start
+      ? await start.openLibrary(listed, {
+          positions,
+          keymap: settings.keymap,
+          theme,
+        })
+      : undefined;
   // The first frame goes on screen before Ink and React have loaded (they cost more than
   // everything else at start-up), and again on a resize until then; Ink draws over it.
   const paintEarly = () => {
@@ -338,6 +342,7 @@ async function main(): Promise<void> {
   // drawn over it, have them.
   paintEarly();
   process.stdout.on("resize", paintEarly);
+  reader ??= import("./terminal/run.js");
   await limitHeapGrowth();
   setHyperlinks(await links);
   // With the first frame on screen, ask the terminal how wide it draws the clusters terminals

@@ -1,8 +1,9 @@
 // The list of articles, measured in a pseudo-terminal on a folder of many small articles: the
 // first list screen with nothing cached (the first open), the first screen and the whole list
-// with the facts cache filled (the second open), each key of a filter typed a character at a
-// time, and the peak memory of a session that read every file and filtered.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+// with the facts cache filled (the second open; also without the first screen remembered, as
+// after reading an article), each key of a filter typed a character at a time, and the peak
+// memory of a session that read every file and filtered.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateArticle } from "./generate.mjs";
 import { summary } from "./stats.mjs";
@@ -51,7 +52,8 @@ async function firstScreen(Session, options, count, name) {
 }
 
 /**
- * Returns { cold: ms[], warm: ms[], seed: ms[], wholeListMs, filterKeys: summary, peakRssBytes }
+ * Returns { cold: ms[], warm: ms[], warmUnremembered: ms[], seed: ms[], wholeListMs, filterKeys:
+ * summary, peakRssBytes }
  * for a folder of `count` articles: `runs` first opens of each kind, interleaved with `reference`
  * (the seed's first frame) so that the ratios share the machine's noise.
  */
@@ -71,6 +73,7 @@ export async function librarySession({
   const base = { args: [cli, dir], cols, rows, cwd };
   const cold = [];
   const warm = [];
+  const warmUnremembered = [];
   const seed = [];
   const cache = mkdtempSync(join(work, "library-cache-"));
   // The session that fills the cache: every file read, then the filter typed; memory at the end.
@@ -99,6 +102,11 @@ export async function librarySession({
   } finally {
     s.dispose();
   }
+  // The same cache without the first screen remembered (library/first-screen.ts): the facts of
+  // every file are read before the first frame.
+  const unremembered = mkdtempSync(join(work, "library-cache-"));
+  cpSync(cache, unremembered, { recursive: true });
+  const firstScreenFile = join(unremembered, "lectern-nodejs", "library-first.json");
   for (let run = 0; run < runs; run++) {
     if (reference) seed.push(await reference());
     const fresh = mkdtempSync(join(work, "library-cold-"));
@@ -118,10 +126,20 @@ export async function librarySession({
         "library, second open",
       ),
     );
+    rmSync(firstScreenFile, { force: true });
+    warmUnremembered.push(
+      await firstScreen(
+        Session,
+        { ...base, env: { ...env, XDG_CACHE_HOME: unremembered } },
+        count,
+        "library, second open without the first screen",
+      ),
+    );
   }
   return {
     cold,
     warm,
+    warmUnremembered,
     seed,
     wholeListMs,
     filterKeys: keys.length > 0 ? summary(keys) : null,

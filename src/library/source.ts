@@ -8,7 +8,7 @@ import type { LibraryScan, Scanned } from "./scan.js";
 
 export type LibrarySource = {
   readonly files: readonly string[];
-  /** Files read already (before the list was first drawn), and how many have been checked. */
+  /** Files known when the list is made (from the cache, or read already), how many checked. */
   readonly initial: readonly Scanned[];
   readonly scanned: number;
   readonly done: boolean;
@@ -27,11 +27,22 @@ async function ready(loaded: Loaded): Promise<Loaded> {
   return entry;
 }
 
-/** Files read as the list is shown (`initial`: those read before it was first drawn). */
-export function scanSource(scan: LibraryScan, initial: readonly Scanned[] = []): LibrarySource {
+/**
+ * Files read as the list is shown: `initial` gives those known before it was first made (asked
+ * once, when the list is made), `save` keeps what was learnt (the scan's cache by default).
+ */
+export function scanSource(
+  scan: LibraryScan,
+  initial: () => readonly Scanned[] = () => [],
+  save: () => void = () => scan.save(),
+): LibrarySource {
+  let made: readonly Scanned[] | undefined;
   return {
     files: scan.files,
-    initial,
+    get initial() {
+      made ??= initial();
+      return made;
+    },
     get scanned() {
       return scan.scanned;
     },
@@ -40,7 +51,7 @@ export function scanSource(scan: LibraryScan, initial: readonly Scanned[] = []):
     },
     step: (budgetMs) => scan.step(budgetMs),
     load: (index) => ready(loadArticleFile(scan.files[index] as string)),
-    save: () => scan.save(),
+    save,
   };
 }
 

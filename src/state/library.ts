@@ -98,17 +98,21 @@ export function initialLibrary(
     /** Files read already, and how many have been checked (the list is sorted once, with them). */
     items?: readonly { index: number; facts?: Facts; errors?: string[] }[];
     scanned?: number;
+    /**
+     * The first entries of the order, known already (library/first-screen.ts): the list is not
+     * sorted, and only these are shown (a state for drawing the first frame, not for keys).
+     */
+    order?: readonly number[];
   } = {},
 ): LibraryState {
   const positions = options.positions ?? new Map();
-  const entries: LibraryEntry[] = files.map((file) => ({ file }));
-  for (const item of options.items ?? []) {
-    const file = entries[item.index]?.file;
-    if (file === undefined) continue;
-    entries[item.index] = item.facts
-      ? { file, facts: item.facts }
-      : { file, errors: item.errors ?? [] };
-  }
+  const read: ({ facts?: Facts; errors?: string[] } | undefined)[] = new Array(files.length);
+  for (const item of options.items ?? []) read[item.index] = item;
+  const entries = files.map((file, i): LibraryEntry => {
+    const item = read[i];
+    if (!item) return { file };
+    return item.facts ? { file, facts: item.facts } : { file, errors: item.errors ?? [] };
+  });
   const state: LibraryState = {
     cols,
     rows,
@@ -127,12 +131,18 @@ export function initialLibrary(
     quit: false,
     keymap: options.keymap ?? DEFAULT_KEYMAP,
   };
+  if (options.order) return scrolled({ ...state, order: options.order });
   return reorder(state, undefined);
 }
 
 // --- order: filter, then sort ----------------------------------------------------------------
 
-const finder = new uFuzzy({ intraIns: Infinity });
+/** The fuzzy matcher, made on first use (making it took ~12 ms of a list's first frame). */
+let finder: uFuzzy | undefined;
+export function fuzzy(): uFuzzy {
+  finder ??= new uFuzzy({ intraIns: Infinity });
+  return finder;
+}
 
 /** What the filter looks at, per entry: title, author and source (a broken file: its name). */
 const haystacks = new WeakMap<readonly LibraryEntry[], string[]>();
@@ -147,10 +157,25 @@ export function haystackOf(entries: readonly LibraryEntry[]): string[] {
   return hay;
 }
 
-/** Entries matching the filter, or undefined when it is empty (all of them). */
+/** The last filter's matches per set of entries: the next letter typed looks only among them. */
+const lastMatch = new WeakMap<readonly LibraryEntry[], { filter: string; matched: number[] }>();
+
+/**
+ * Entries matching the filter, or undefined when it is empty (all of them). A filter that adds
+ * letters to the last one matches a subset of its matches (each letter, space or term only adds
+ * to what must match), so only those are tested; a quote can make a phrase exact, so a filter
+ * with one is tested against every entry.
+ */
 function matching(entries: readonly LibraryEntry[], filter: string): number[] | undefined {
   if (filter.trim() === "") return undefined;
-  return finder.filter(haystackOf(entries), filter) ?? [];
+  const last = lastMatch.get(entries);
+  const within =
+    last && filter.startsWith(last.filter) && !filter.includes('"') ? last.matched : undefined;
+  // No terms at all (punctuation only): nothing matches, and the next filter looks everywhere.
+  const matched = fuzzy().filter(haystackOf(entries), filter, within);
+  if (matched) lastMatch.set(entries, { filter, matched });
+  else lastMatch.delete(entries);
+  return matched ?? [];
 }
 
 /**
@@ -167,7 +192,7 @@ function sortedAll(state: LibraryState): number[] {
   if (known && known.sort === state.sort && known.positions === state.positions) {
     return known.order;
   }
-  const order = state.entries.map((_, i) => i).sort(comparer(state));
+  const order = sortOrder(state);
   sortedCache.set(state.entries, { sort: state.sort, positions: state.positions, order });
   return order;
 }
@@ -185,41 +210,52 @@ function rankOf(positions: ReadonlyMap<string, Anchor>): Map<string, number> {
   return rank;
 }
 
-const lower = new WeakMap<Facts, string>();
-function titleKey(f: Facts): string {
-  let key = lower.get(f);
-  if (key === undefined) {
-    key = f.title.toLowerCase();
-    lower.set(f, key);
-  }
-  return key;
-}
-
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function comparer(state: LibraryState): (a: number, b: number) => number {
+/**
+ * Every entry's index in the order chosen: articles first, then files not read yet, then broken
+ * ones; articles by the sort's key (most recent, newest, most comments first), then by title,
+ * each by file name among equals. The keys are worked out once per entry before sorting (a
+ * comparison that looked them up took most of 10,000 entries' sort).
+ */
+function sortOrder(state: LibraryState): number[] {
   const { entries, sort } = state;
-  const rank = rankOf(state.positions);
-  // Articles first, then files not read yet, then broken ones, each by file name among equals.
-  const group = (e: LibraryEntry) => (e.facts ? 0 : e.errors ? 2 : 1);
-  return (a, b) => {
-    const ea = entries[a] as LibraryEntry;
-    const eb = entries[b] as LibraryEntry;
-    const ga = group(ea);
-    const gb = group(eb);
-    if (ga !== gb) return ga - gb;
-    const fa = ea.facts;
-    const fb = eb.facts;
-    if (fa && fb) {
-      let c = 0;
-      if (sort === "read") c = (rank.get(fb.id) ?? -1) - (rank.get(fa.id) ?? -1);
-      else if (sort === "date") c = byText(fb.published ?? "", fa.published ?? "");
-      else if (sort === "comments") c = fb.comments - fa.comments;
-      if (c === 0) c = byText(titleKey(fa), titleKey(fb));
-      if (c !== 0) return c;
-    }
-    return byText(ea.file, eb.file) || a - b;
-  };
+  const n = entries.length;
+  const group = new Uint8Array(n);
+  const number = sort === "read" || sort === "comments" ? new Float64Array(n) : undefined;
+  const date: string[] | undefined = sort === "date" ? new Array(n) : undefined;
+  const title: string[] = new Array(n);
+  const rank = sort === "read" ? rankOf(state.positions) : undefined;
+  for (let i = 0; i < n; i++) {
+    const e = entries[i] as LibraryEntry;
+    const f = e.facts;
+    group[i] = f ? 0 : e.errors ? 2 : 1;
+    title[i] = f ? f.title.toLowerCase() : "";
+    if (number) number[i] = !f ? 0 : rank ? (rank.get(f.id) ?? -1) : f.comments;
+    if (date) date[i] = f?.published ?? "";
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  return order.sort(
+    (a, b) =>
+      (group[a] as number) - (group[b] as number) ||
+      (number ? (number[b] as number) - (number[a] as number) : 0) ||
+      (date ? byText(date[b] as string, date[a] as string) : 0) ||
+      byText(title[a] as string, title[b] as string) ||
+      byText((entries[a] as LibraryEntry).file, (entries[b] as LibraryEntry).file) ||
+      a - b,
+  );
+}
+
+/** Each entry's place in an order (of all entries), worked out once per order. */
+const places = new WeakMap<readonly number[], Int32Array>();
+function placesIn(all: readonly number[]): Int32Array {
+  let at = places.get(all);
+  if (!at) {
+    at = new Int32Array(all.length);
+    for (let p = 0; p < all.length; p++) at[all[p] as number] = p;
+    places.set(all, at);
+  }
+  return at;
 }
 
 /** The order anew (after new files, a sort, a filter), keeping the highlight on its entry. */
@@ -227,7 +263,11 @@ function reorder(state: LibraryState, keep: number | undefined): LibraryState {
   const all = sortedAll(state);
   const matched = matching(state.entries, state.filter);
   let order: readonly number[] = all;
-  if (matched) {
+  if (matched && matched.length * 8 < all.length) {
+    // A few matches: sorted by their places (cheaper than going through all 10,000).
+    const at = placesIn(all);
+    order = matched.slice().sort((a, b) => (at[a] as number) - (at[b] as number));
+  } else if (matched) {
     const hit = new Uint8Array(state.entries.length);
     for (const i of matched) hit[i] = 1;
     order = all.filter((i) => hit[i] === 1);
@@ -402,6 +442,9 @@ function command(state: LibraryState, cmd: Command): LibraryResult {
       };
     }
     case "search":
+      // The matcher and what it looks at are made now, not on the first letter typed.
+      fuzzy();
+      haystackOf(state.entries);
       return only({ ...state, typing: true });
     case "promptBackspace":
       return only(setFilter(state, [...state.filter].slice(0, -1).join("")));

@@ -4,7 +4,6 @@
 // first, then the author and the date are left out; numbers are never cut. Only the visible rows
 // are composed, so a frame costs the same for 10 or 10,000 articles.
 
-import uFuzzy from "@leeoniya/ufuzzy";
 import { groupDigits } from "../content/format.js";
 import { minutesText, readingMinutes } from "../content/reading-time.js";
 import { sanitizeLine } from "../content/sanitize.js";
@@ -14,6 +13,7 @@ import { MIN_COLS, MIN_ROWS } from "../state/geometry.js";
 import { helpLines } from "../state/help.js";
 import type { Command, Context } from "../state/keymap.js";
 import {
+  fuzzy,
   haystackOf,
   type LibraryEntry,
   type LibraryState,
@@ -26,7 +26,6 @@ import { fitSegments, type Segment } from "./segments.js";
 import { theme as defaultTheme, merge, type Style, type Theme } from "./theme.js";
 
 const GAP = "  ";
-const marker = new uFuzzy({ intraIns: Infinity });
 
 /** Segments padded (or cut) to exactly `width` columns. */
 function padRow(segments: Segment[], width: number, style?: Style): Row {
@@ -104,7 +103,7 @@ function matchRanges(state: LibraryState, indexes: number[]): Map<number, number
   const out = new Map<number, number[]>();
   const shown = indexes.filter((i) => state.entries[i]?.facts);
   if (state.filter.trim() === "" || shown.length === 0) return out;
-  const info = marker.info(shown, haystackOf(state.entries), state.filter);
+  const info = fuzzy().info(shown, haystackOf(state.entries), state.filter);
   info.idx.forEach((index, k) => {
     out.set(index, info.ranges[k] ?? []);
   });
@@ -196,9 +195,21 @@ function headingRow(c: Columns, cols: number, theme: Theme): Row {
   return padRow([{ text, style: theme.chrome.dim }], cols, theme.chrome.dim);
 }
 
+/** Files that could not be read, counted once per set of entries (not on every frame). */
+const brokenCounts = new WeakMap<readonly LibraryEntry[], number>();
+function brokenCount(entries: readonly LibraryEntry[]): number {
+  let n = brokenCounts.get(entries);
+  if (n === undefined) {
+    n = 0;
+    for (const e of entries) if (e.errors) n++;
+    brokenCounts.set(entries, n);
+  }
+  return n;
+}
+
 function titleRow(state: LibraryState, cols: number, theme: Theme): Row {
   const n = state.entries.length;
-  const broken = state.entries.filter((e) => e.errors).length;
+  const broken = brokenCount(state.entries);
   let text = ` Lectern — ${groupDigits(n)} ${n === 1 ? "article" : "articles"}`;
   if (broken > 0) text += ` (${groupDigits(broken)} could not be read)`;
   if (state.scanned < n) text += ` · reading ${groupDigits(state.scanned)} of ${groupDigits(n)}…`;

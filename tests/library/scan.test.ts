@@ -99,7 +99,7 @@ describe("the facts cache", () => {
     const first = new FactsCache(file);
     const one = await scanAll(new LibraryScan(files, first));
     first.save();
-    expect(JSON.parse(readFileSync(file, "utf8")).version).toBe(1);
+    expect(readFileSync(file, "utf8").split("\n")[0]).toBe("lectern facts cache 2");
     // Same size and time, another title: a cached file is not read again...
     const target = join(dir, "a3.json");
     const { atime, mtime } = statSync(target);
@@ -136,24 +136,51 @@ describe("the facts cache", () => {
   it("a damaged or foreign cache file counts as empty, and its strings are sanitised", async () => {
     writeFileSync(file, "{ not json");
     expect(new FactsCache(file).size).toBe(0);
-    const hostile = JSON.stringify({
-      version: 1,
-      files: {
-        "/x.json": [
-          1,
-          2,
-          {
-            facts: { id: "x", title: "evil \u001b[2J title", words: 1, comments: 0, bodyBlocks: 1 },
-          },
-        ],
-        "/y.json": [1, 2, { facts: { id: "y", title: 42 } }],
-      },
-    });
+    // The first format (one JSON object) is foreign now.
+    writeFileSync(file, JSON.stringify({ version: 1, files: { "/x.json": [1, 2, {}] } }));
+    expect(new FactsCache(file).size).toBe(0);
+    const hostile = [
+      "lectern facts cache 2",
+      JSON.stringify(["/", 3]),
+      JSON.stringify({
+        names: ["x.json", "y.json", "z.json"],
+        sizes: [1, 1, 1],
+        mtimes: [2, 2, 2],
+        ids: ["x", "y", ""],
+        titles: ["evil \u001b[2J title", 42, ""],
+        authors: ["", "", ""],
+        sources: ["", "", ""],
+        published: ["", "", ""],
+        words: [1, 1, 0],
+        comments: [0, 0, 0],
+        blocks: [1, 1, 0],
+        errors: [0, 0, ["z: \u009b1m broken"]],
+      }),
+    ].join("\n");
     writeFileSync(file, hostile);
     const cache = new FactsCache(file);
-    expect(cache.size).toBe(1);
-    const known = cache.get("/x.json", 1, 2);
-    expect(known && "facts" in known ? known.facts.title : "").toBe("evil ␛[2J title");
-    expect(cache.get("/x.json", 1, 3)).toBeUndefined();
+    expect(cache.size).toBe(2);
+    const known = cache.get(cache.place("/x.json"), 1, 2);
+    expect(known && "title" in known ? known.title : "").toBe("evil ␛[2J title");
+    expect(cache.get(cache.place("/x.json"), 1, 3)).toBeUndefined();
+    expect(cache.peek(cache.place("/y.json"))).toBeUndefined();
+    expect(cache.peek(cache.place("/z.json"))).toEqual({ errors: ["z: \ufffd1m broken"] });
+  });
+
+  it("a damaged folder in the cache loses only that folder's files", async () => {
+    const files = findArticles([dir]).files;
+    const cache = new FactsCache(file);
+    await scanAll(new LibraryScan(files, cache));
+    cache.set(cache.place("/elsewhere/a.json"), 1, 2, { errors: [": gone"] });
+    expect(cache.save()).toBe(true);
+    const lines = readFileSync(file, "utf8").split("\n");
+    const at = lines.findIndex((l) => l.includes("elsewhere"));
+    expect(at).toBeGreaterThan(0);
+    lines[at + 1] = '{"names": ["a.json"], "sizes": [1, 2, [';
+    writeFileSync(file, lines.join("\n"));
+    const again = new FactsCache(file);
+    expect(again.peek(again.place("/elsewhere/a.json"))).toBeUndefined();
+    const shown = new LibraryScan(files, again).remembered();
+    expect(shown).toHaveLength(files.length);
   });
 });

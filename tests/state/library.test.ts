@@ -1,9 +1,12 @@
 // The list of articles as a pure reducer: what a person sees move when keys arrive, files are
 // read, the terminal is resized, the filter is typed, the order changes; and its frame (the rows
 // composed by ui/library-rows.ts), which is what these tests read.
+import uFuzzy from "@leeoniya/ufuzzy";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Facts } from "../../src/library/facts.js";
 import {
+  haystackOf,
   initialLibrary,
   type LibraryAction,
   type LibraryState,
@@ -151,6 +154,30 @@ describe("filtering and sorting", () => {
     state = keys(state, "escape");
     expect(frame(state)[1]?.trim()).toBe("");
     expect(cursorRow(state)).toContain("Article number 042");
+  });
+
+  it("each letter typed shows exactly what the matcher finds among all entries, in order", () => {
+    // The list looks for a longer filter only among the last one's matches: the same entries.
+    // Sorted by comments (most first): not the entries' own order.
+    const state = keys(library(300), "s", "s");
+    expect(state.sort).toBe("comments");
+    const hay = haystackOf(state.entries);
+    const all = new uFuzzy({ intraIns: Infinity });
+    const typed = fc.array(fc.constantFrom(..."aeinrtu umb0123 -'\".AN"), { maxLength: 12 });
+    fc.assert(
+      fc.property(typed, (letters) => {
+        let at = keys(state, "/");
+        for (const letter of letters) {
+          at = keys(at, letter === " " ? "space" : letter);
+          const found = new Set(
+            at.filter.trim() === "" ? hay.map((_, i) => i) : (all.filter(hay, at.filter) ?? []),
+          );
+          // In the list's order, as without a filter.
+          expect(at.order).toEqual(state.order.filter((i) => found.has(i)));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("typed letters are the filter's, not commands (q, j, s, G)", () => {
