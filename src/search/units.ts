@@ -72,6 +72,39 @@ export function commentInlines(article: Article, pos: number): Inline[] {
   return out;
 }
 
+const NO_TEXTS: readonly string[] = Object.freeze([]);
+
+/**
+ * The texts of a place, the same as those of inlinesAt, but plain text is read as it is, making no
+ * Inline (counting reads every place once; the Inlines are for what is drawn).
+ */
+export function textsAt(article: Article, area: Area, major: number): readonly string[] {
+  if (area === "article") {
+    const block = outline(article).blocks[major];
+    if (!block || block.kind === "rule") return NO_TEXTS;
+    const body = block.kind === "text" || block.kind === "aside";
+    if (body && (article.format ?? "text") !== "text") {
+      return blockInlines(article, major).map((inline) => inline.text);
+    }
+    return [block.text];
+  }
+  const threads = threadsOf(article);
+  const comment = (article.comments ?? [])[threads.order[major] as number] as Comment | undefined;
+  if (!comment) return NO_TEXTS;
+  if ((comment.format ?? article.format ?? "text") === "text") return comment.paragraphs;
+  return commentInlines(article, major).map((inline) => inline.text);
+}
+
+/** About how many characters the texts of a place hold (their source, before any markup goes). */
+export function sizeAt(article: Article, area: Area, major: number): number {
+  if (area === "article") return (outline(article).blocks[major]?.text.length ?? 0) + 1;
+  const threads = threadsOf(article);
+  const comment = (article.comments ?? [])[threads.order[major] as number] as Comment | undefined;
+  let size = 1;
+  for (const p of comment?.paragraphs ?? []) size += p.length + 1;
+  return size;
+}
+
 export function majors(article: Article, area: Area): number {
   return area === "article" ? outline(article).blocks.length : (article.comments?.length ?? 0);
 }

@@ -7,6 +7,7 @@ import { lazy, Suspense, useCallback, useContext, useEffect, useRef, useState } 
 import { rememberWidth } from "../config/remember.js";
 import type { Article } from "../content/schema.js";
 import { getLayout } from "../layout/article.js";
+import { warm } from "../search/corpus.js";
 import { searchOf } from "../search/index.js";
 import type { Effect } from "../state/effects.js";
 import type { Keymap } from "../state/keymap.js";
@@ -25,10 +26,14 @@ import { composeFrame } from "./compose.js";
 import { Frame } from "./Frame.js";
 import { keysOf } from "./keys.js";
 import { performReply } from "./reply-effects.js";
+import { forAbout, inSlices, SLICE_MS } from "./slices.js";
 import { ThemeContext } from "./theme-context.js";
 
 /** How long a search query stays unchanged before its matches are counted. */
 const COUNT_DELAY_MS = 60;
+
+/** Characters of the article laid out at a time in the background (well under a millisecond). */
+const LAYOUT_PIECE_CHARS = 8_000;
 
 // The contents list (and ink-select-input with it) is loaded when first opened.
 const Toc = lazy(() => import("./Toc.js"));
@@ -148,32 +153,36 @@ export function ReaderView({ article: opened, state }: { article: Article; state
     if (query === "" || typing) return;
     const index = searchOf(article, query);
     if (index.countDone) return;
-    let immediate: NodeJS.Immediate | undefined;
-    const count = () => {
-      if (index.count()) setCounted((n) => n + 1);
-      else immediate = setImmediate(count);
-    };
-    const start = setTimeout(count, COUNT_DELAY_MS);
+    let stop: (() => void) | undefined;
+    const start = setTimeout(() => {
+      stop = inSlices(
+        () => index.count(SLICE_MS),
+        () => setCounted((n) => n + 1),
+      );
+    }, COUNT_DELAY_MS);
     return () => {
       clearTimeout(start);
-      if (immediate) clearImmediate(immediate);
+      stop?.();
     };
   }, [article, query, typing]);
 
-  // Lay out the rest of the article between frames, then draw once more (exact percentage).
+  // While a query is typed, fold the article's text for search between keys: looking for what
+  // is typed is then an indexOf over text already folded, wherever the match is, or none.
+  useEffect(
+    () => (typing ? inSlices(() => warm(article, SLICE_MS)) : undefined),
+    [article, typing],
+  );
+
+  // Lay out the rest of the article between frames, a few milliseconds at a time, then draw once
+  // more (exact percentage).
   // Keyed on the layout itself: a burst of resizes can evict and rebuild the one for a width.
   const layout = getLayout(article, geometryOf(state).articleWidth);
   useEffect(() => {
     if (layout.done) return;
-    let timer: NodeJS.Immediate | undefined;
-    const step = () => {
-      if (layout.step()) setLaidOut((n) => n + 1);
-      else timer = setImmediate(step);
-    };
-    timer = setImmediate(step);
-    return () => {
-      if (timer) clearImmediate(timer);
-    };
+    return inSlices(
+      () => forAbout(SLICE_MS, () => layout.step(LAYOUT_PIECE_CHARS)),
+      () => setLaidOut((n) => n + 1),
+    );
   }, [layout]);
 
   if (process.env.LECTERN_FAULT === "render" && state.overlay === "help") {
