@@ -1,20 +1,24 @@
 // The folded (lower-cased) texts search reads, made once per article and kept, so that a query
 // that ignores case is looked for with indexOf alone: no lower-casing per query, nothing made per
 // match. Places (blocks, comments) are folded in groups of about GROUP_CHARS characters, each
-// group one string: a long string lives in V8's large-object space, which the young-generation
-// collector never copies, so keeping the corpus costs no pauses (a string per paragraph would be
-// copied, collection after collection, while a count runs). Texts are joined with a NUL, which no
-// query holds (the prompt takes no control characters): a match never runs from one text into the
-// next, so the matches found in a group are exactly those found text by text.
-import { performance } from "node:perf_hooks";
+// group one string, made from one join and one toLowerCase: few objects for the collector to
+// trace or copy (a string per paragraph made and kept while a count runs meant long pauses).
+// Texts are joined with a NUL, which no query holds (the prompt takes no control characters): a
+// match never runs from one text into the next, so the matches found in a group are exactly
+// those found text by text.
 import type { Article } from "../content/schema.js";
 import { foldText } from "./matcher.js";
-import { type Area, majors, sizeAt, textsAt } from "./units.js";
+import { type Area, sizesOf, textsAt } from "./units.js";
 
 export const JOIN = "\u0000";
 
-/** Source characters per group: well over the 128 KiB above which V8 allocates a string apart. */
-export const GROUP_CHARS = 128 * 1024;
+/**
+ * Source characters per group: folded in a millisecond or two (the first key of a search may
+ * wait for one). Text outside Latin-1 takes two bytes a character, which puts such a group over
+ * the 128 KiB above which V8 allocates a string apart; a Latin-1 group is copied once or twice
+ * by the young-generation collector (64 KiB: little), then no more.
+ */
+export const GROUP_CHARS = 64 * 1024;
 
 /** The folded texts of places `first` … `first + starts.length - 2`, one after another. */
 export type Group = {
@@ -33,7 +37,8 @@ type Shelf = {
 };
 
 function shelfOf(article: Article, area: Area): Shelf {
-  const count = majors(article, area);
+  const sizes = sizesOf(article, area);
+  const count = sizes.length;
   const groupOf = new Int32Array(count);
   const firsts: number[] = [];
   let size = GROUP_CHARS;
@@ -42,7 +47,7 @@ function shelfOf(article: Article, area: Area): Shelf {
       firsts.push(major);
       size = 0;
     }
-    size += sizeAt(article, area, major);
+    size += sizes[major] as number;
     groupOf[major] = firsts.length - 1;
   }
   firsts.push(count);
@@ -110,30 +115,4 @@ export function placeIn(group: Group, at: number): number {
     else hi = mid - 1;
   }
   return lo;
-}
-
-const warmed = new WeakMap<Article, { area: number; major: number }>();
-
-/**
- * Fold the groups not folded yet, in reading order, for about `budgetMs` milliseconds (one group
- * at least); true once every group is. Run between keys while a query is typed, so that looking
- * for it is an indexOf over text already folded.
- */
-export function warm(article: Article, budgetMs: number): boolean {
-  const deadline = performance.now() + budgetMs;
-  const at = warmed.get(article) ?? { area: 0, major: 0 };
-  warmed.set(article, at);
-  const areas: Area[] = ["article", "comment"];
-  while (at.area < areas.length) {
-    const area = areas[at.area] as Area;
-    if (at.major >= majors(article, area)) {
-      at.area++;
-      at.major = 0;
-      continue;
-    }
-    const group = groupAt(article, area, at.major);
-    at.major = group.first + group.starts.length - 1;
-    if (performance.now() >= deadline) break;
-  }
-  return at.area >= areas.length;
 }

@@ -95,14 +95,23 @@ export function textsAt(article: Article, area: Area, major: number): readonly s
   return commentInlines(article, major).map((inline) => inline.text);
 }
 
-/** About how many characters the texts of a place hold (their source, before any markup goes). */
-export function sizeAt(article: Article, area: Area, major: number): number {
-  if (area === "article") return (outline(article).blocks[major]?.text.length ?? 0) + 1;
-  const threads = threadsOf(article);
-  const comment = (article.comments ?? [])[threads.order[major] as number] as Comment | undefined;
-  let size = 1;
-  for (const p of comment?.paragraphs ?? []) size += p.length + 1;
-  return size;
+/** Per place, about how many characters its texts hold (their source, before markup goes). */
+export function sizesOf(article: Article, area: Area): Int32Array {
+  if (area === "article") {
+    const blocks = outline(article).blocks;
+    const sizes = new Int32Array(blocks.length);
+    for (let b = 0; b < blocks.length; b++) sizes[b] = (blocks[b]?.text.length ?? 0) + 1;
+    return sizes;
+  }
+  const comments = article.comments ?? [];
+  const order = threadsOf(article).order;
+  const sizes = new Int32Array(comments.length);
+  for (let pos = 0; pos < comments.length; pos++) {
+    let size = 1;
+    for (const p of comments[order[pos] as number]?.paragraphs ?? []) size += p.length + 1;
+    sizes[pos] = size;
+  }
+  return sizes;
 }
 
 export function majors(article: Article, area: Area): number {

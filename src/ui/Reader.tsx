@@ -7,7 +7,6 @@ import { lazy, Suspense, useCallback, useContext, useEffect, useRef, useState } 
 import { rememberWidth } from "../config/remember.js";
 import type { Article } from "../content/schema.js";
 import { getLayout } from "../layout/article.js";
-import { warm } from "../search/corpus.js";
 import { searchOf } from "../search/index.js";
 import type { Effect } from "../state/effects.js";
 import type { Keymap } from "../state/keymap.js";
@@ -166,24 +165,18 @@ export function ReaderView({ article: opened, state }: { article: Article; state
     };
   }, [article, query, typing]);
 
-  // While a query is typed, fold the article's text for search between keys: looking for what
-  // is typed is then an indexOf over text already folded, wherever the match is, or none.
-  useEffect(
-    () => (typing ? inSlices(() => warm(article, SLICE_MS)) : undefined),
-    [article, typing],
-  );
-
   // Lay out the rest of the article between frames, a few milliseconds at a time, then draw once
-  // more (exact percentage).
-  // Keyed on the layout itself: a burst of resizes can evict and rebuild the one for a width.
+  // more (exact percentage). Not while a search query is typed: each key then gets the machine
+  // (search lays out what it shows itself). Keyed on the layout itself: a burst of resizes can
+  // evict and rebuild the one for a width.
   const layout = getLayout(article, geometryOf(state).articleWidth);
   useEffect(() => {
-    if (layout.done) return;
+    if (layout.done || typing) return;
     return inSlices(
       () => forAbout(SLICE_MS, () => layout.step(LAYOUT_PIECE_CHARS)),
       () => setLaidOut((n) => n + 1),
     );
-  }, [layout]);
+  }, [layout, typing]);
 
   if (process.env.LECTERN_FAULT === "render" && state.overlay === "help") {
     // A fault injected by the tests: proves an error while drawing still restores the terminal.
