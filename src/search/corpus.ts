@@ -8,17 +8,24 @@
 // those found text by text.
 import type { Article } from "../content/schema.js";
 import { foldText } from "./matcher.js";
-import { type Area, sizesOf, textsAt } from "./units.js";
+import { type Area, majors, sizesOf, textsAt } from "./units.js";
 
 export const JOIN = "\u0000";
 
 /**
- * Source characters per group: folded in a millisecond or two (the first key of a search may
- * wait for one). Text outside Latin-1 takes two bytes a character, which puts such a group over
- * the 128 KiB above which V8 allocates a string apart; a Latin-1 group is copied once or twice
- * by the young-generation collector (64 KiB: little), then no more.
+ * Source characters per group: enough that a group's string is over the 128 KiB above which V8
+ * allocates a string in its large-object space, which the young-generation collector never copies
+ * (groups of 16K or 32K characters, copied while a count runs, made a slice of it last 20 ms and
+ * more). Folding one takes a few milliseconds.
  */
-export const GROUP_CHARS = 64 * 1024;
+export const GROUP_CHARS = 128 * 1024;
+
+/**
+ * How many places of a group not yet folded are looked at one by one before the group is folded
+ * whole: the first keys of a search read the few places near where it starts, and should not
+ * wait for a whole group; a long read folds its way.
+ */
+export const LOOKS_BEFORE_FOLDING = 32;
 
 /** The folded texts of places `first` … `first + starts.length - 2`, one after another. */
 export type Group = {
@@ -28,30 +35,51 @@ export type Group = {
   starts: Int32Array;
 };
 
+/**
+ * The groups of an area, marked out as far as places have been asked for (a search near the top
+ * does not read the sizes of every place below).
+ */
 type Shelf = {
-  /** Per place, the group it is in. */
+  count: number;
+  sizeOf: (major: number) => number;
+  /** Per place marked out so far, the group it is in. */
   groupOf: Int32Array;
-  /** Per group, its first place; then the number of places. */
-  firsts: Int32Array;
+  /** Per group marked out, its first place. */
+  firsts: number[];
+  /** Places marked out, and the characters in the last group so far. */
+  marked: number;
+  size: number;
   groups: (Group | undefined)[];
+  /** Per group not folded yet, the places looked at one by one. */
+  looks: number[];
 };
 
 function shelfOf(article: Article, area: Area): Shelf {
-  const sizes = sizesOf(article, area);
-  const count = sizes.length;
-  const groupOf = new Int32Array(count);
-  const firsts: number[] = [];
-  let size = GROUP_CHARS;
-  for (let major = 0; major < count; major++) {
-    if (size >= GROUP_CHARS) {
-      firsts.push(major);
-      size = 0;
+  const count = majors(article, area);
+  return {
+    count,
+    sizeOf: sizesOf(article, area),
+    groupOf: new Int32Array(count),
+    firsts: [],
+    marked: 0,
+    size: GROUP_CHARS,
+    groups: [],
+    looks: [],
+  };
+}
+
+/** Mark out groups until the one holding `major` is closed (the next has begun, or none will). */
+function markOut(shelf: Shelf, major: number): void {
+  const { count, groupOf, firsts } = shelf;
+  while (shelf.marked < count && (shelf.marked <= major || firsts.length - 1 === groupOf[major])) {
+    const place = shelf.marked++;
+    if (shelf.size >= GROUP_CHARS) {
+      firsts.push(place);
+      shelf.size = 0;
     }
-    size += sizes[major] as number;
-    groupOf[major] = firsts.length - 1;
+    shelf.size += shelf.sizeOf(place);
+    groupOf[place] = firsts.length - 1;
   }
-  firsts.push(count);
-  return { groupOf, firsts: Int32Array.from(firsts), groups: new Array(firsts.length - 1) };
 }
 
 function fold(article: Article, area: Area, first: number, end: number): Group {
@@ -85,8 +113,7 @@ function fold(article: Article, area: Area, first: number, end: number): Group {
 
 const shelves = new WeakMap<Article, Partial<Record<Area, Shelf>>>();
 
-/** The group holding place `major` of `area`, folded on first use. */
-export function groupAt(article: Article, area: Area, major: number): Group {
+function shelfAt(article: Article, area: Area, major: number): Shelf {
   let byArea = shelves.get(article);
   if (!byArea) {
     byArea = {};
@@ -94,14 +121,35 @@ export function groupAt(article: Article, area: Area, major: number): Group {
   }
   // Made per area on first use: the comments' (their threads) only once a search reaches them.
   byArea[area] ??= shelfOf(article, area);
-  const { groupOf, firsts, groups } = byArea[area];
-  const g = groupOf[major] as number;
-  let group = groups[g];
+  const shelf = byArea[area];
+  markOut(shelf, major);
+  return shelf;
+}
+
+/** The group holding place `major` of `area`, folded on first use. */
+export function groupAt(article: Article, area: Area, major: number): Group {
+  const shelf = shelfAt(article, area, major);
+  const g = shelf.groupOf[major] as number;
+  let group = shelf.groups[g];
   if (!group) {
-    group = fold(article, area, firsts[g] as number, firsts[g + 1] as number);
-    groups[g] = group;
+    const end = shelf.firsts[g + 1] ?? shelf.count;
+    group = fold(article, area, shelf.firsts[g] as number, end);
+    shelf.groups[g] = group;
   }
   return group;
+}
+
+/**
+ * The group holding place `major`, if it is folded, or once enough of its places have been
+ * looked at one by one (LOOKS_BEFORE_FOLDING); else undefined, and the caller reads the place.
+ */
+export function groupIfFolded(article: Article, area: Area, major: number): Group | undefined {
+  const shelf = shelfAt(article, area, major);
+  const g = shelf.groupOf[major] as number;
+  if (shelf.groups[g]) return shelf.groups[g];
+  const looks = (shelf.looks[g] ?? 0) + 1;
+  shelf.looks[g] = looks;
+  return looks > LOOKS_BEFORE_FOLDING ? groupAt(article, area, major) : undefined;
 }
 
 /** The place (index into `starts`) whose texts hold offset `at` of a group's text. */

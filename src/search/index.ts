@@ -8,8 +8,8 @@
 import { performance } from "node:perf_hooks";
 import type { Article } from "../content/schema.js";
 import type { Inline } from "../rich/model.js";
-import { groupAt, placeIn } from "./corpus.js";
-import { createFinder, type Finder, occurrences } from "./matcher.js";
+import { groupAt, groupIfFolded, placeIn } from "./corpus.js";
+import { createFinder, type Finder, foldText, occurrences } from "./matcher.js";
 import { type Area, comparePlaces, inlinesAt, majors, type Place, textsAt } from "./units.js";
 
 export type Match = Place & { inline: Inline; start: number; end: number };
@@ -92,12 +92,15 @@ export class SearchIndex {
     if (empty[major]) return false;
     const { exact, needle } = this.finder;
     if (needle === "") return false;
-    if (exact) {
-      for (const text of textsAt(this.article, area, major)) if (text.includes(needle)) return true;
+    const group = exact ? undefined : groupIfFolded(this.article, area, major);
+    if (!group) {
+      // The place alone: its texts as they are, or folded one by one.
+      for (const text of textsAt(this.article, area, major)) {
+        if ((exact ? text : foldText(text)).includes(needle)) return true;
+      }
       empty[major] = 1;
       return false;
     }
-    const group = groupAt(this.article, area, major);
     const { first, text, starts } = group;
     const i = major - first;
     const from = starts[i] as number;

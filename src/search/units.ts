@@ -95,23 +95,22 @@ export function textsAt(article: Article, area: Area, major: number): readonly s
   return commentInlines(article, major).map((inline) => inline.text);
 }
 
-/** Per place, about how many characters its texts hold (their source, before markup goes). */
-export function sizesOf(article: Article, area: Area): Int32Array {
+/**
+ * A reader of how many characters each place's texts hold, about (their source, before markup
+ * goes): what it needs is looked up once, each place read when asked.
+ */
+export function sizesOf(article: Article, area: Area): (major: number) => number {
   if (area === "article") {
     const blocks = outline(article).blocks;
-    const sizes = new Int32Array(blocks.length);
-    for (let b = 0; b < blocks.length; b++) sizes[b] = (blocks[b]?.text.length ?? 0) + 1;
-    return sizes;
+    return (b) => (blocks[b]?.text.length ?? 0) + 1;
   }
   const comments = article.comments ?? [];
   const order = threadsOf(article).order;
-  const sizes = new Int32Array(comments.length);
-  for (let pos = 0; pos < comments.length; pos++) {
+  return (pos) => {
     let size = 1;
     for (const p of comments[order[pos] as number]?.paragraphs ?? []) size += p.length + 1;
-    sizes[pos] = size;
-  }
-  return sizes;
+    return size;
+  };
 }
 
 export function majors(article: Article, area: Area): number {
