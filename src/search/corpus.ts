@@ -139,6 +139,12 @@ export function groupAt(article: Article, area: Area, major: number): Group {
   return group;
 }
 
+/** Whether the group holding place `major` is folded already. */
+export function isFolded(article: Article, area: Area, major: number): boolean {
+  const shelf = shelfAt(article, area, major);
+  return shelf.groups[shelf.groupOf[major] as number] !== undefined;
+}
+
 /**
  * The group holding place `major`, if it is folded, or once enough of its places have been
  * looked at one by one (LOOKS_BEFORE_FOLDING); else undefined, and the caller reads the place.

@@ -8,7 +8,7 @@
 import { performance } from "node:perf_hooks";
 import type { Article } from "../content/schema.js";
 import type { Inline } from "../rich/model.js";
-import { groupAt, groupIfFolded, placeIn } from "./corpus.js";
+import { groupAt, groupIfFolded, isFolded, placeIn } from "./corpus.js";
 import { createFinder, type Finder, foldText, occurrences } from "./matcher.js";
 import { type Area, comparePlaces, inlinesAt, majors, type Place, textsAt } from "./units.js";
 
@@ -275,7 +275,8 @@ export class SearchIndex {
 
   /** Count on for about `budgetMs` milliseconds; true when the count is complete. */
   count(budgetMs = COUNT_SLICE_MS): boolean {
-    const deadline = performance.now() + budgetMs;
+    const start = performance.now();
+    const deadline = start + budgetMs;
     const { exact, needle } = this.finder;
     let places = 0;
     while (this.countArea < AREAS.length) {
@@ -290,9 +291,11 @@ export class SearchIndex {
         // The clock is read every few places: a place is at most a block or a comment.
         if ((++places & 7) === 0 && performance.now() >= deadline) break;
       } else {
-        // A group is folded whole on first use (about GROUP_CHARS characters, a millisecond or
-        // so); reading it stops at the deadline.
+        // A group not folded yet takes a few milliseconds to fold: not begun late in a slice.
+        const folded = isFolded(this.article, area, this.countMajor);
+        if (!folded && performance.now() - start > budgetMs / 2 && places > 0) break;
         this.countGroup(area, deadline);
+        places++;
         if (performance.now() >= deadline) break;
       }
     }

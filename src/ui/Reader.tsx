@@ -166,17 +166,18 @@ export function ReaderView({ article: opened, state }: { article: Article; state
   }, [article, query, typing]);
 
   // Lay out the rest of the article between frames, a few milliseconds at a time, then draw once
-  // more (exact percentage). Not while a search query is typed: each key then gets the machine
-  // (search lays out what it shows itself). Keyed on the layout itself: a burst of resizes can
-  // evict and rebuild the one for a width.
+  // more (exact percentage). Not while a search query is typed or counted: the keys then share
+  // the machine with one job, not two (search lays out what it shows itself). Keyed on the layout
+  // itself: a burst of resizes can evict and rebuild the one for a width.
   const layout = getLayout(article, geometryOf(state).articleWidth);
+  const searching = typing || (query !== "" && !searchOf(article, query).countDone);
   useEffect(() => {
-    if (layout.done || typing) return;
+    if (layout.done || searching) return;
     return inSlices(
       () => forAbout(SLICE_MS, () => layout.step(LAYOUT_PIECE_CHARS)),
       () => setLaidOut((n) => n + 1),
     );
-  }, [layout, typing]);
+  }, [layout, searching]);
 
   if (process.env.LECTERN_FAULT === "render" && state.overlay === "help") {
     // A fault injected by the tests: proves an error while drawing still restores the terminal.
