@@ -31,8 +31,11 @@ export class SearchIndex {
   };
   /** Per area, 1 for each place known to hold no match. */
   private readonly empty: Record<Area, Uint8Array>;
-  /** Per area, the number of matches before each place (filled as counting passes). */
-  private readonly before: Record<Area, Int32Array>;
+  /**
+   * Per area, the number of matches before each place, filled as counting passes (made when
+   * counting begins: typing a query never counts).
+   */
+  private counts?: Record<Area, Int32Array>;
   /** Counting: the next place to read, and matches counted before it. */
   private countArea = 0;
   private countMajor = 0;
@@ -51,10 +54,6 @@ export class SearchIndex {
   ) {
     this.finder = createFinder(query);
     const sizes = { article: majors(article, "article"), comment: majors(article, "comment") };
-    this.before = {
-      article: new Int32Array(sizes.article),
-      comment: new Int32Array(sizes.comment),
-    };
     this.empty =
       shorter && this.narrows(shorter)
         ? { article: shorter.empty.article.slice(), comment: shorter.empty.comment.slice() }
@@ -117,9 +116,17 @@ export class SearchIndex {
     return false;
   }
 
+  private countsOf(area: Area): Int32Array {
+    this.counts ??= {
+      article: new Int32Array(majors(this.article, "article")),
+      comment: new Int32Array(majors(this.article, "comment")),
+    };
+    return this.counts[area];
+  }
+
   /** Counts on through one place (exact case: its texts as they are). */
   private countPlace(area: Area, major: number): void {
-    this.before[area][major] = this.counted;
+    this.countsOf(area)[major] = this.counted;
     if (this.empty[area][major]) return;
     let n = 0;
     for (const text of textsAt(this.article, area, major))
@@ -135,7 +142,7 @@ export class SearchIndex {
   private countGroup(area: Area, deadline: number): void {
     const group = groupAt(this.article, area, this.countMajor);
     const { first, text, starts } = group;
-    const before = this.before[area];
+    const before = this.countsOf(area);
     const empty = this.empty[area];
     const needle = this.finder.needle;
     const places = starts.length - 1;
@@ -281,7 +288,7 @@ export class SearchIndex {
     let places = 0;
     while (this.countArea < AREAS.length) {
       const area = AREAS[this.countArea] as Area;
-      if (this.countMajor >= this.before[area].length || needle === "") {
+      if (this.countMajor >= majors(this.article, area) || needle === "") {
         this.countArea++;
         this.countMajor = 0;
         continue;
@@ -308,7 +315,7 @@ export class SearchIndex {
     if (a > this.countArea || (a === this.countArea && match.major >= this.countMajor)) {
       return undefined;
     }
-    const base = this.before[match.area][match.major] as number;
+    const base = this.countsOf(match.area)[match.major] as number;
     const here = this.matchesAt(match.area, match.major);
     const i = here.findIndex((m) => m.minor === match.minor && m.start === match.start);
     return i < 0 ? undefined : base + i + 1;
