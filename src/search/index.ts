@@ -116,6 +116,7 @@ export class SearchIndex {
     return false;
   }
 
+  /** The counts before each place of an area (see `counts`). */
   private countsOf(area: Area): Int32Array {
     this.counts ??= {
       article: new Int32Array(majors(this.article, "article")),

@@ -34,6 +34,9 @@ const COUNT_DELAY_MS = 60;
 /** Characters of the article laid out at a time in the background (well under a millisecond). */
 const LAYOUT_PIECE_CHARS = 8_000;
 
+/** How long typing in the search prompt must pause before the background layout goes on. */
+const TYPING_PAUSE_MS = 150;
+
 // The contents list (and ink-select-input with it) is loaded when first opened.
 const Toc = lazy(() => import("./Toc.js"));
 
@@ -166,18 +169,29 @@ export function ReaderView({ article: opened, state }: { article: Article; state
   }, [article, query, typing]);
 
   // Lay out the rest of the article between frames, a few milliseconds at a time, then draw once
-  // more (exact percentage). Not while a search query is typed or counted: the keys then share
-  // the machine with one job, not two (search lays out what it shows itself). Keyed on the layout
-  // itself: a burst of resizes can evict and rebuild the one for a width.
+  // more (exact percentage). Not while a search is counted, nor while a query is being typed (it
+  // starts again once typing has paused): keys then share the machine with one job at most.
+  // Keyed on the layout itself: a burst of resizes can evict and rebuild the one for a width.
   const layout = getLayout(article, geometryOf(state).articleWidth);
-  const searching = typing || (query !== "" && !searchOf(article, query).countDone);
+  const counting = !typing && query !== "" && !searchOf(article, query).countDone;
+  const typed = state.search.prompt?.text;
   useEffect(() => {
-    if (layout.done || searching) return;
-    return inSlices(
-      () => forAbout(SLICE_MS, () => layout.step(LAYOUT_PIECE_CHARS)),
-      () => setLaidOut((n) => n + 1),
+    if (layout.done || counting) return;
+    let stop: (() => void) | undefined;
+    const start = setTimeout(
+      () => {
+        stop = inSlices(
+          () => forAbout(SLICE_MS, () => layout.step(LAYOUT_PIECE_CHARS)),
+          () => setLaidOut((n) => n + 1),
+        );
+      },
+      typed === undefined ? 0 : TYPING_PAUSE_MS,
     );
-  }, [layout, searching]);
+    return () => {
+      clearTimeout(start);
+      stop?.();
+    };
+  }, [layout, counting, typed]);
 
   if (process.env.LECTERN_FAULT === "render" && state.overlay === "help") {
     // A fault injected by the tests: proves an error while drawing still restores the terminal.

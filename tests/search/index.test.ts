@@ -69,6 +69,17 @@ function compare(a: Hit, b: Hit): number {
   for (let i = 0; i < 4; i++) if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number);
   return 0;
 }
+/** The index of the first hit for which `past` holds (hits are in order; `past` flips once). */
+function firstWhere(all: Hit[], past: (m: Hit) => boolean): number {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (past(all[mid] as Hit)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
 const hit = (m: Hit | undefined) =>
   m && { area: m.area, major: m.major, minor: m.minor, start: m.start };
 
@@ -164,9 +175,10 @@ describe("SearchIndex against the reference", () => {
     const index = new SearchIndex(article, query);
     for (const from of places(article)) {
       const at = { ...from, start: from.offset };
-      const forward = all.find((m) => compare(m, at) >= 0);
-      const after = all.find((m) => compare(m, at) > 0);
-      const before = all.filter((m) => compare(m, at) < 0).at(-1);
+      const atOrAfter = firstWhere(all, (m) => compare(m, at) >= 0);
+      const forward = all[atOrAfter];
+      const after = all[firstWhere(all, (m) => compare(m, at) > 0)];
+      const before = atOrAfter > 0 ? all[atOrAfter - 1] : undefined;
       expect(hit(index.next(from, true)?.match)).toEqual(hit(forward ?? all[0]));
       expect(index.next(from, true)?.wrapped ?? false).toBe(!forward && all.length > 0);
       expect(hit(index.next(from, false)?.match)).toEqual(hit(after ?? all[0]));
