@@ -1,8 +1,8 @@
 // The folded (lower-cased) texts search reads, made once per article and kept, so that a query
 // that ignores case is looked for with indexOf alone: no lower-casing per query, nothing made per
 // match. Places (blocks, comments) are folded in groups of about GROUP_CHARS characters, each
-// group one string, made from one join and one toLowerCase: few objects for the collector to
-// trace or copy (a string per paragraph made and kept while a count runs meant long pauses).
+// group kept as one string: few objects for the collector to trace or copy (a string per
+// paragraph made and kept while a count runs meant long pauses).
 // Texts are joined with a NUL, which no query holds (the prompt takes no control characters): a
 // match never runs from one text into the next, so the matches found in a group are exactly
 // those found text by text.
@@ -91,15 +91,12 @@ function fold(article: Article, area: Area, first: number, end: number): Group {
     for (const text of textsAt(article, area, major)) texts.push(text);
     ends[major - first] = texts.length;
   }
-  // Each text followed by its NUL (an empty last text puts the last one in).
-  texts.push("");
-  const joined = texts.join(JOIN);
-  // Lower-cased all at once: a NUL is neither cased nor case-ignorable, so no text's lower case
-  // (a final sigma) depends on its neighbours. Where a character's fold changes the length (İ),
-  // text by text instead (foldText), and the places' offsets follow the folded lengths.
-  const lower = joined.toLowerCase();
-  const same = lower.length === joined.length && !joined.includes("\u0130");
-  const parts = same ? texts : texts.map(foldText);
+  // Folded text by text, as the finder folds them (a fold that changes a text's length, İ, moves
+  // the places' offsets with it); each text followed by its NUL (an empty last text puts the
+  // last one in). Lower-casing short texts one by one is also quicker than one long string of
+  // two-byte characters, and the short strings die young.
+  const parts = texts.map(foldText);
+  parts.push("");
   const starts = new Int32Array(places + 1);
   let offset = 0;
   let t = 0;
@@ -108,7 +105,7 @@ function fold(article: Article, area: Area, first: number, end: number): Group {
     for (; t < (ends[i] as number); t++) offset += (parts[t] as string).length + 1;
   }
   starts[places] = offset;
-  return { first, text: same ? lower : parts.join(JOIN), starts };
+  return { first, text: parts.join(JOIN), starts };
 }
 
 const shelves = new WeakMap<Article, Partial<Record<Area, Shelf>>>();

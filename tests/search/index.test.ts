@@ -34,7 +34,7 @@ const folding = parse({
   ],
   comments: [{ id: "c1", author: "A", paragraphs: ["İİİ then i", "ΟΔΟΣ"] }],
 });
-/** Final sigmas at the ends of texts, lower-cased with their group at once (no İ here). */
+/** Final sigmas at the ends of texts: the NUL after each must not change how a text folds. */
 const sigma = parse({
   id: "sigma",
   title: "ΟΔΟΣ",
