@@ -13,10 +13,10 @@ import { type Area, majors, sizesOf, textsAt } from "./units.js";
 export const JOIN = "\u0000";
 
 /**
- * Source characters per group: enough that a group's string is over the 128 KiB above which V8
- * allocates a string in its large-object space, which the young-generation collector never copies
- * (groups of 16K or 32K characters, copied while a count runs, made a slice of it last 20 ms and
- * more). Folding one takes a few milliseconds.
+ * Source characters per group: enough that a group's string (of plain text; Markdown's loses its
+ * markup) is over the 128 KiB above which V8 allocates a string in its large-object space, which
+ * the young-generation collector never copies (groups of 16K or 32K characters, copied while a
+ * count runs, made a slice of it last 20 ms and more). Folding one takes a millisecond or two.
  */
 export const GROUP_CHARS = 128 * 1024;
 
