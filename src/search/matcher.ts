@@ -6,6 +6,8 @@ export type Finder = {
   readonly query: string;
   /** Whether case matters (the query holds a capital letter). */
   readonly exact: boolean;
+  /** What is looked for: the query itself when exact, else its folded form (see foldText). */
+  readonly needle: string;
   /** [start, end) offsets of every match in `text`, not overlapping, in order. */
   find(text: string): number[];
 };
@@ -38,12 +40,29 @@ function fold(text: string): { lower: string; map?: Int32Array } {
   return { lower: out, map: Int32Array.from(map) };
 }
 
+/** A text folded the way a query that ignores case is matched against it. */
+export function foldText(text: string): string {
+  return fold(text).lower;
+}
+
+/**
+ * How many matches of `needle` there are in `text`, counted as `find` finds them (left to right,
+ * not overlapping), without making anything.
+ */
+export function occurrences(text: string, needle: string): number {
+  if (needle === "") return 0;
+  let n = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
 export function createFinder(query: string): Finder {
   const exact = query !== query.toLowerCase();
   const needle = exact ? query : fold(query).lower;
   return {
     query,
     exact,
+    needle,
     find(text: string): number[] {
       if (needle === "" || text.length === 0) return [];
       const out: number[] = [];

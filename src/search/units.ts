@@ -72,6 +72,47 @@ export function commentInlines(article: Article, pos: number): Inline[] {
   return out;
 }
 
+const NO_TEXTS: readonly string[] = Object.freeze([]);
+
+/**
+ * The texts of a place, the same as those of inlinesAt, but plain text is read as it is, making no
+ * Inline (counting reads every place once; the Inlines are for what is drawn).
+ */
+export function textsAt(article: Article, area: Area, major: number): readonly string[] {
+  if (area === "article") {
+    const block = outline(article).blocks[major];
+    if (!block || block.kind === "rule") return NO_TEXTS;
+    const body = block.kind === "text" || block.kind === "aside";
+    if (body && (article.format ?? "text") !== "text") {
+      return blockInlines(article, major).map((inline) => inline.text);
+    }
+    return [block.text];
+  }
+  const threads = threadsOf(article);
+  const comment = (article.comments ?? [])[threads.order[major] as number] as Comment | undefined;
+  if (!comment) return NO_TEXTS;
+  if ((comment.format ?? article.format ?? "text") === "text") return comment.paragraphs;
+  return commentInlines(article, major).map((inline) => inline.text);
+}
+
+/**
+ * A reader of how many characters each place's texts hold, about (their source, before markup
+ * goes): what it needs is looked up once, each place read when asked.
+ */
+export function sizesOf(article: Article, area: Area): (major: number) => number {
+  if (area === "article") {
+    const blocks = outline(article).blocks;
+    return (b) => (blocks[b]?.text.length ?? 0) + 1;
+  }
+  const comments = article.comments ?? [];
+  const order = threadsOf(article).order;
+  return (pos) => {
+    let size = 1;
+    for (const p of comments[order[pos] as number]?.paragraphs ?? []) size += p.length + 1;
+    return size;
+  };
+}
+
 export function majors(article: Article, area: Area): number {
   return area === "article" ? outline(article).blocks.length : (article.comments?.length ?? 0);
 }

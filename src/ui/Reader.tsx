@@ -25,10 +25,17 @@ import { composeFrame } from "./compose.js";
 import { Frame } from "./Frame.js";
 import { keysOf } from "./keys.js";
 import { performReply } from "./reply-effects.js";
+import { forAbout, inSlices, SLICE_MS } from "./slices.js";
 import { ThemeContext } from "./theme-context.js";
 
 /** How long a search query stays unchanged before its matches are counted. */
 const COUNT_DELAY_MS = 60;
+
+/** Characters of the article laid out at a time in the background (well under a millisecond). */
+const LAYOUT_PIECE_CHARS = 8_000;
+
+/** How long typing in the search prompt must pause before the background layout goes on. */
+const TYPING_PAUSE_MS = 150;
 
 // The contents list (and ink-select-input with it) is loaded when first opened.
 const Toc = lazy(() => import("./Toc.js"));
@@ -148,33 +155,43 @@ export function ReaderView({ article: opened, state }: { article: Article; state
     if (query === "" || typing) return;
     const index = searchOf(article, query);
     if (index.countDone) return;
-    let immediate: NodeJS.Immediate | undefined;
-    const count = () => {
-      if (index.count()) setCounted((n) => n + 1);
-      else immediate = setImmediate(count);
-    };
-    const start = setTimeout(count, COUNT_DELAY_MS);
+    let stop: (() => void) | undefined;
+    const start = setTimeout(() => {
+      stop = inSlices(
+        () => index.count(SLICE_MS),
+        () => setCounted((n) => n + 1),
+      );
+    }, COUNT_DELAY_MS);
     return () => {
       clearTimeout(start);
-      if (immediate) clearImmediate(immediate);
+      stop?.();
     };
   }, [article, query, typing]);
 
-  // Lay out the rest of the article between frames, then draw once more (exact percentage).
+  // Lay out the rest of the article between frames, a few milliseconds at a time, then draw once
+  // more (exact percentage). Not while a search is counted, nor while a query is being typed (it
+  // starts again once typing has paused): keys then share the machine with one job at most.
   // Keyed on the layout itself: a burst of resizes can evict and rebuild the one for a width.
   const layout = getLayout(article, geometryOf(state).articleWidth);
+  const counting = !typing && query !== "" && !searchOf(article, query).countDone;
+  const typed = state.search.prompt?.text;
   useEffect(() => {
-    if (layout.done) return;
-    let timer: NodeJS.Immediate | undefined;
-    const step = () => {
-      if (layout.step()) setLaidOut((n) => n + 1);
-      else timer = setImmediate(step);
-    };
-    timer = setImmediate(step);
+    if (layout.done || counting) return;
+    let stop: (() => void) | undefined;
+    const start = setTimeout(
+      () => {
+        stop = inSlices(
+          () => forAbout(SLICE_MS, () => layout.step(LAYOUT_PIECE_CHARS)),
+          () => setLaidOut((n) => n + 1),
+        );
+      },
+      typed === undefined ? 0 : TYPING_PAUSE_MS,
+    );
     return () => {
-      if (timer) clearImmediate(timer);
+      clearTimeout(start);
+      stop?.();
     };
-  }, [layout]);
+  }, [layout, counting, typed]);
 
   if (process.env.LECTERN_FAULT === "render" && state.overlay === "help") {
     // A fault injected by the tests: proves an error while drawing still restores the terminal.

@@ -1,7 +1,14 @@
 // Search in a real terminal, on the seed: /Mossad and Enter highlight a match (reverse video in
 // the raw output) and show a count; n moves to the next; /Rustamov finds the word in the second
-// comment, opening the comments pane; Esc while typing puts the view back where it was.
+// comment, opening the comments pane; Esc while typing puts the view back where it was. And on a
+// long article still being laid out (the laying out waits while a query is typed and counted):
+// the count becomes exact, and then the share read does.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+// @ts-expect-error: a plain .mjs module of the bench, without types
+import { generateArticle } from "../../scripts/bench/generate.mjs";
 import {
   built,
   expectClean,
@@ -70,6 +77,39 @@ suite("search", { timeout: 60_000 }, () => {
       "the view back",
     );
     expect(after.slice(0, 20)).toEqual(before.slice(0, 20));
+    expectClean(s);
+  });
+
+  it("on a long article being laid out: /the Enter counts exactly, then the share becomes exact", async (context) => {
+    const article = generateArticle({
+      id: "long-search",
+      title: "A Long Article To Search",
+      paragraphs: 60_000,
+      comments: 2_000,
+    });
+    const file = join(mkdtempSync(join(tmpdir(), "lectern-search-")), "long.json");
+    writeFileSync(file, JSON.stringify(article));
+    const s = open(context, { cols: 100, rows: 30, args: [file] });
+    await s.waitFor((screen) => status(screen).includes("Top"), 15_000, "the first frame");
+    // A line down and a search, at once: read together as the reader starts taking keys, a few
+    // milliseconds into laying out the rest, so the count and the share are both estimates.
+    s.press("\x1b[B/the\r");
+    await s.waitFor(
+      (screen) => /“the” \S+\/~[\d,]+ · ~\d+%/.test(status(screen)),
+      10_000,
+      "the count and the share, both under way",
+    );
+    await s.waitFor(
+      (screen) => /“the” [\d,]+\/[\d,]+ · \S*%/.test(status(screen)),
+      30_000,
+      "the exact count",
+    );
+    const laidOut = await s.waitFor(
+      (screen) => /“the” [\d,]+\/[\d,]+ · \d+%/.test(status(screen)),
+      30_000,
+      "the exact share",
+    );
+    expect(status(laidOut)).not.toContain("~");
     expectClean(s);
   });
 });
