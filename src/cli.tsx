@@ -246,7 +246,7 @@ async function main(): Promise<void> {
   const links = interactive
     ? detectHyperlinks(process.stdout, settings.hyperlinks)
     : Promise.resolve(false);
-  if (!listed && files.some(isLarge)) await limitHeapGrowth();
+  if (!listed && files.some(isLarge)) limitHeapGrowth();
   const load = (file: string) => (file === "-" ? readArticleStdin() : loadArticleFile(file));
   const entries = listed ? [] : await finishImports(files.map(load));
   const good = entries.filter((e) => e.ok);
@@ -343,7 +343,7 @@ async function main(): Promise<void> {
   paintEarly();
   process.stdout.on("resize", paintEarly);
   reader ??= import("./terminal/run.js");
-  await limitHeapGrowth();
+  limitHeapGrowth();
   setHyperlinks(await links);
   // With the first frame on screen, ask the terminal how wide it draws the clusters terminals
   // disagree about (emoji sequences, ambiguous-width characters), and lay out with its answer.
