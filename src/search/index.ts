@@ -5,7 +5,6 @@
 // keys (`~` until exact); it keeps only numbers (the count before each place, and which places
 // hold none), never the matches themselves. A query made by typing on (`pipelin` → `pipeline`)
 // starts out knowing the places where the shorter one was not found: the longer cannot be there.
-import { performance } from "node:perf_hooks";
 import type { Article } from "../content/schema.js";
 import type { Inline } from "../rich/model.js";
 import { groupAt, groupIfFolded, isFolded, placeIn } from "./corpus.js";

@@ -1,7 +1,6 @@
 // Work done between keys: a step run again and again from setImmediate, so that input and frames
 // get their turn in between, until it says it is done. Each step should keep to a few milliseconds
 // (see SLICE_MS): a key that arrives meanwhile waits for the step under way, never for the job.
-import { performance } from "node:perf_hooks";
 
 /** How long one step of background work may take, in milliseconds. */
 export const SLICE_MS = 4;
