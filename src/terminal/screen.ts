@@ -40,6 +40,9 @@ const NUMBERS = constants.signals as Partial<Record<NodeJS.Signals, number>>;
  * cannot be; after a real SIGSEGV, SIGBUS, SIGFPE or SIGILL no JavaScript may run). SIGUSR1 is
  * among them: a listener also keeps Node from opening its inspector on it. SIGPIPE is not: Node
  * ignores it (a closed pipe is an EPIPE error instead). Names the platform lacks are left out.
+ * Both names of one signal are listed (SIGIO and SIGPOLL, SIGIOT and SIGABRT): Node emits each
+ * name to its own listeners, and Ink's signal-exit, finding no other listener for a name, would
+ * end the reader quietly with status 0 before this handler ran.
  * Under `node --cpu-prof` (or --prof) SIGPROF is the profiler's own tick, so it is left alone.
  */
 const ENDING = (
@@ -49,6 +52,7 @@ const ENDING = (
     "SIGQUIT",
     "SIGTRAP",
     "SIGABRT",
+    "SIGIOT",
     "SIGUSR1",
     "SIGUSR2",
     "SIGALRM",
@@ -59,6 +63,7 @@ const ENDING = (
     "SIGVTALRM",
     "SIGPROF",
     "SIGPOLL",
+    "SIGIO",
     "SIGPWR",
     "SIGSYS",
   ] as NodeJS.Signals[]
