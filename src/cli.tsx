@@ -1,6 +1,6 @@
 // Entry point: arguments, then print mode (stdout not a terminal, or --print) or the full-screen
 // reader. Exit status: 0 fine, 1 bad content, 2 bad usage; never a stack trace.
-import { openSync, statSync } from "node:fs";
+import { existsSync, openSync, statSync } from "node:fs";
 import { relative } from "node:path";
 import { ReadStream } from "node:tty";
 import { fileURLToPath } from "node:url";
@@ -102,9 +102,15 @@ function usage(message: string): never {
   process.exit(2);
 }
 
-/** The bundled articles: content/ beside dist/, named relative to where the user stands. */
+/**
+ * The bundled articles: content/ beside dist/ (this code is in dist/chunks/ once built, in src/
+ * when run from source), named relative to where the user stands.
+ */
 function bundledContent(): string {
-  const absolute = fileURLToPath(new URL("../content", import.meta.url));
+  const near = fileURLToPath(new URL("../content", import.meta.url));
+  const absolute = existsSync(near)
+    ? near
+    : fileURLToPath(new URL("../../content", import.meta.url));
   const rel = relative(process.cwd(), absolute);
   return rel === "" ? "." : rel.startsWith("..") && rel.split("/").length > 3 ? absolute : rel;
 }
@@ -195,8 +201,7 @@ async function main(): Promise<void> {
   if (first === "convert") {
     if (rest.length !== 1) usage("convert takes one SOURCE");
     const { runConvert } = await import("./import/convert.js");
-    process.exitCode = await runConvert(rest[0] as string);
-    return;
+    return exitWhenDrained(await runConvert(rest[0] as string));
   }
   if (first === "config") {
     if (rest.length > 0) usage("config takes no PATH (lectern config, or lectern config --path)");

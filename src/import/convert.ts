@@ -11,6 +11,7 @@ import {
   parseArticle,
 } from "../content/load.js";
 import { sanitizeLine } from "../content/sanitize.js";
+import { writeAll } from "../terminal/output.js";
 import { Notices, type Obj } from "./common.js";
 import { finish } from "./finish.js";
 
@@ -87,7 +88,8 @@ export async function runConvert(path: string): Promise<number> {
     for (const error of loaded.errors) process.stderr.write(`lectern: ${error}\n`);
     return 1;
   }
-  process.stdout.write(`${JSON.stringify(loaded.article, null, 2)}\n`);
+  // Through writeAll: `lectern convert x | head` ends the pipe early, which is not an error.
+  writeAll(`${JSON.stringify(loaded.article, null, 2)}\n`);
   for (const notice of loaded.notices ?? []) process.stderr.write(`lectern: ${notice}\n`);
   return 0;
 }

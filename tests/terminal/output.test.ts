@@ -1,8 +1,8 @@
 // Output reaches a slow reader whole: `lectern validate` of 3,000 files and `--print` of a long
 // article, piped into processes that read a little at a time with pauses, deliver every line of
 // stdout and of stderr (Lectern used to exit with part of it still queued: 1,712 lines of 3,000,
-// stderr cut at 64 KiB mid-line).
-import { spawn } from "node:child_process";
+// stderr cut at 64 KiB mid-line). A reader that leaves early (`| head`) ends the output quietly.
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -103,5 +103,23 @@ suite(`output into a slow pipe${built ? "" : ` — ${SKIP_REASON}`}`, { timeout:
     expect(r.out.length).toBeGreaterThan(128 * 1024);
     for (let i = 0; i < 1200; i++) expect(r.out).toContain(`end ${i}.`);
     expect(r.out.endsWith("\n")).toBe(true);
+  });
+
+  it("a reader that leaves after one byte (| head -c 1): each command ends quietly", () => {
+    const source = join(ROOT, "tests", "fixtures", "sources", "reddit-thread.json");
+    const seed = join(ROOT, "content", "azerbaijan-and-israel.json");
+    for (const args of [["convert", source], ["--print", seed], ["config"]]) {
+      const command = [process.execPath, BUNDLE, ...args].map((a) => `'${a}'`).join(" ");
+      // The shell reports the status of the last command of a pipe: lectern's is asked for.
+      const r = spawnSync(
+        "bash",
+        ["-c", `${command} | head -c 1 >/dev/null; exit \${PIPESTATUS[0]}`],
+        {
+          cwd: ROOT,
+          encoding: "utf8",
+        },
+      );
+      expect({ args, status: r.status, err: r.stderr }).toEqual({ args, status: 0, err: "" });
+    }
   });
 });
