@@ -39,7 +39,7 @@ function* textsOf(article: Article): Generator<string> {
 /** Emoji sequences, VS16 and flags: drawn differently by terminals whatever their settings. */
 const EMOJI = /[\u200d\ufe0f]|\ud83c[\udffb-\udfff\udde6-\uddff]/;
 /** The same, to scan with when ambiguous characters are not in dispute (curly quotes are common). */
-const EMOJI_ONLY = /[\u200d\ufe0f]|\ud83c[\udffb-\udfff\udde6-\uddff]/g;
+const EMOJI_ONLY = new RegExp(EMOJI.source, "g");
 
 /**
  * Whether East Asian ambiguous characters may be drawn wide: terminals do that only when set up
@@ -81,8 +81,7 @@ export function disputedClusters(article: Article): string[] {
 
 /** What a terminal that does not join an emoji sequence draws: the sum of its parts. */
 export function conservativeWidth(cluster: string): number {
-  if (!/[\u200d\ufe0f]|\ud83c[\udffb-\udfff\udde6-\uddff]/.test(cluster))
-    return clusterWidth(cluster);
+  if (!EMOJI.test(cluster)) return clusterWidth(cluster);
   let w = 0;
   for (const ch of cluster) {
     const cp = ch.codePointAt(0) as number;
