@@ -15,9 +15,6 @@ export type Match = Place & { inline: Inline; start: number; end: number };
 
 const AREAS: Area[] = ["article", "comment"];
 
-/** How long one slice of counting may run, in milliseconds (well inside a frame). */
-export const COUNT_SLICE_MS = 4;
-
 const NONE: readonly Match[] = Object.freeze([]);
 
 export class SearchIndex {
@@ -280,8 +277,11 @@ export class SearchIndex {
     return this.counted;
   }
 
-  /** Count on for about `budgetMs` milliseconds; true when the count is complete. */
-  count(budgetMs = COUNT_SLICE_MS): boolean {
+  /**
+   * Count on for about `budgetMs` milliseconds (the reader's slice, ui/slices.ts); true when the
+   * count is complete.
+   */
+  count(budgetMs: number): boolean {
     const start = performance.now();
     const deadline = start + budgetMs;
     const { exact, needle } = this.finder;

@@ -95,7 +95,7 @@ function places(article: Article): (Hit & { offset: number })[] {
   return out;
 }
 
-function countAll(index: SearchIndex, budgetMs?: number): number {
+function countAll(index: SearchIndex, budgetMs = 4): number {
   let slices = 1;
   while (!index.count(budgetMs)) slices++;
   return slices;
